@@ -1,0 +1,137 @@
+/**
+ * The normalised app model every backend consumes. Produced from a Compose file by `loadCompose`;
+ * durations are in milliseconds, sizes in bytes, CPUs as fractional cores. Frozen once built.
+ */
+export interface AppSpec {
+  /** Project name: lowercase letters, digits, `-` and `_`, starting with a letter or digit. */
+  name: string;
+  services: Record<string, ServiceSpec>;
+  networks: Record<string, NetworkSpec>;
+  volumes: Record<string, VolumeSpec>;
+}
+
+export interface NetworkSpec {
+  /** Name on the engine (`<app>_<key>` unless `external`). */
+  engineName: string;
+  external: boolean;
+  internal: boolean;
+  driver?: string;
+  labels: Record<string, string>;
+}
+
+export interface VolumeSpec {
+  engineName: string;
+  external: boolean;
+  driver?: string;
+  labels: Record<string, string>;
+}
+
+export interface BuildSpec {
+  /** Absolute path of the build context on the daemon's host. */
+  context: string;
+  /** Dockerfile path relative to the context. */
+  dockerfile: string;
+  args: Record<string, string>;
+  target?: string;
+}
+
+export interface PortSpec {
+  /** Host IP to bind; Compose's default is all interfaces, Berth keeps that default. */
+  hostIp?: string;
+  /** Host port; undefined publishes on an ephemeral port. */
+  published?: number;
+  target: number;
+  protocol: 'tcp' | 'udp';
+}
+
+export type MountSpec =
+  | { type: 'volume'; source: string; target: string; readOnly: boolean }
+  | { type: 'bind'; source: string; target: string; readOnly: boolean }
+  | { type: 'tmpfs'; target: string; readOnly: false };
+
+export interface HealthcheckSpec {
+  /** Docker `Test` array, e.g. ['CMD-SHELL', 'wget -q -O- localhost'] or ['NONE']. */
+  test: string[];
+  intervalMs?: number;
+  timeoutMs?: number;
+  retries?: number;
+  startPeriodMs?: number;
+}
+
+export type DependencyCondition = 'service_started' | 'service_healthy' | 'service_completed_successfully';
+
+export interface DependencySpec {
+  condition: DependencyCondition;
+  /** Compose `restart: true`: restart this service when the dependency restarts (recorded, not yet acted on). */
+  restart: boolean;
+  required: boolean;
+}
+
+export interface ResourceSpec {
+  cpus?: number;
+  memoryBytes?: number;
+  pids?: number;
+}
+
+export interface RestartPolicySpec {
+  condition: 'none' | 'on-failure' | 'any';
+  delayMs?: number;
+  maxAttempts?: number;
+  windowMs?: number;
+}
+
+export interface UpdateConfigSpec {
+  parallelism: number;
+  delayMs: number;
+  failureAction: 'continue' | 'rollback' | 'pause';
+  monitorMs: number;
+  maxFailureRatio: number;
+  order: 'stop-first' | 'start-first';
+}
+
+/** Kubernetes-style probe (k8s.io/api/core/v1 Probe semantics and defaults). */
+export interface ProbeSpec {
+  handler: ProbeHandler;
+  initialDelayMs: number;
+  periodMs: number;
+  timeoutMs: number;
+  successThreshold: number;
+  failureThreshold: number;
+}
+
+export type ProbeHandler =
+  | { type: 'http'; port: number; path: string; scheme: 'http' | 'https'; headers: Record<string, string> }
+  | { type: 'tcp'; port: number }
+  | { type: 'exec'; command: string[] };
+
+export interface ServiceSpec {
+  name: string;
+  image: string;
+  build?: BuildSpec;
+  pullPolicy: 'missing' | 'never' | 'always' | 'build';
+  command?: string[];
+  entrypoint?: string[];
+  environment: Record<string, string>;
+  ports: PortSpec[];
+  mounts: MountSpec[];
+  /** Network keys (into AppSpec.networks) with the aliases to register on each. */
+  networks: Record<string, { aliases: string[] }>;
+  healthcheck?: HealthcheckSpec;
+  dependsOn: Record<string, DependencySpec>;
+  user?: string;
+  workingDir?: string;
+  readOnly: boolean;
+  capAdd: string[];
+  capDrop: string[];
+  securityOpt: string[];
+  labels: Record<string, string>;
+  replicas: number;
+  limits: ResourceSpec;
+  reservations: ResourceSpec;
+  restartPolicy: RestartPolicySpec;
+  updateConfig: UpdateConfigSpec;
+  stopGracePeriodMs: number;
+  stopSignal?: string;
+  init?: boolean;
+  probes: { readiness?: ProbeSpec; liveness?: ProbeSpec };
+}

@@ -1,0 +1,122 @@
+import type { ProbeHandler, ProbeSpec } from './app-spec.js';
+import { composeError } from './compose-error.js';
+import type { ComposeNode, MapNode } from './compose-tree.js';
+import { checkKeys, readMap, readStringList } from './read-collection.js';
+import { readDuration, readEnum, readInt, readString } from './read-scalar.js';
+
+const probeKeys = [
+  'http',
+  'tcp',
+  'exec',
+  'initialDelay',
+  'period',
+  'timeout',
+  'successThreshold',
+  'failureThreshold',
+] as const;
+const probeHint =
+  'Give exactly one of http: { port, path }, tcp: { port } or exec: { command }, e.g. readiness: { http: { port: 8080, path: /healthz } }.';
+const strict = { extensions: false } as const;
+
+/**
+ * Berth's own service extension `x-berth: { readiness, liveness }`: Kubernetes-style probes
+ * (k8s.io/api/core/v1 Probe: defaults period 10s, timeout 1s, success 1, failure 3; liveness must have
+ * successThreshold 1). Unlike Compose's `x-*` keys it is strict: unknown keys are errors.
+ */
+export function loadXBerth(node: ComposeNode): { readiness?: ProbeSpec; liveness?: ProbeSpec } {
+  const fields = checkKeys(readMap(node, 'Write x-berth as a mapping.'), ['readiness', 'liveness'], strict);
+  const readiness = fields.get('readiness');
+  const liveness = fields.get('liveness');
+  return {
+    ...(readiness === undefined ? {} : { readiness: loadProbe(readiness, 'readiness') }),
+    ...(liveness === undefined ? {} : { liveness: loadProbe(liveness, 'liveness') }),
+  };
+}
+
+function loadProbe(node: ComposeNode, kind: 'readiness' | 'liveness'): ProbeSpec {
+  const map = readMap(node, probeHint);
+  const fields = checkKeys(map, probeKeys, strict);
+  const handlers = (['http', 'tcp', 'exec'] as const).filter((key) => fields.has(key));
+  const [handlerKey] = handlers;
+  if (handlers.length !== 1 || handlerKey === undefined) {
+    const found = handlers.length === 0 ? 'none' : handlers.join(' and ');
+    throw composeError(
+      'BERTH_COMPOSE_INVALID',
+      map,
+      `a probe needs exactly one of http, tcp, exec (found ${found})`,
+      probeHint,
+    );
+  }
+  const get = <T>(key: string, read: (n: ComposeNode) => T, fallback: T): T => {
+    const value = fields.get(key);
+    return value === undefined ? fallback : read(value);
+  };
+  const successThreshold = get('successThreshold', (n) => readInt(n, { min: 1 }), 1);
+  if (kind === 'liveness' && successThreshold !== 1) {
+    throw composeError(
+      'BERTH_COMPOSE_INVALID',
+      fields.get('successThreshold') ?? map,
+      `successThreshold must be 1 for a liveness probe, got ${successThreshold}`,
+      'Remove successThreshold from the liveness probe (Kubernetes requires 1).',
+    );
+  }
+  return {
+    handler: loadHandler(handlerKey, fields.get(handlerKey) as ComposeNode),
+    initialDelayMs: get('initialDelay', (n) => readDuration(n), 0),
+    periodMs: get(
+      'period',
+      (n) => readDuration(n, { min: 1000, hint: 'Write a period of at least 1s.' }),
+      10_000,
+    ),
+    timeoutMs: get(
+      'timeout',
+      (n) => readDuration(n, { min: 1000, hint: 'Write a timeout of at least 1s.' }),
+      1000,
+    ),
+    successThreshold,
+    failureThreshold: get('failureThreshold', (n) => readInt(n, { min: 1 }), 3),
+  };
+}
+
+function loadHandler(type: 'http' | 'tcp' | 'exec', node: ComposeNode): ProbeHandler {
+  const map: MapNode = readMap(node, probeHint);
+  if (type === 'exec') {
+    const command = checkKeys(map, ['command'], strict).get('command');
+    if (command === undefined)
+      throw composeError('BERTH_COMPOSE_INVALID', map, 'exec needs a "command"', probeHint);
+    // The string form runs in a shell, like Kubernetes users write `sh -c "..."` by hand.
+    if (command.kind === 'scalar') return { type, command: ['sh', '-c', readString(command)] };
+    return { type, command: readStringList(command, 'Write command as a string or a list of strings.') };
+  }
+  const keys = type === 'http' ? ['port', 'path', 'scheme', 'headers'] : ['port'];
+  const fields = checkKeys(map, keys, strict);
+  const portNode = fields.get('port');
+  if (portNode === undefined)
+    throw composeError('BERTH_COMPOSE_INVALID', map, `${type} needs a "port"`, probeHint);
+  const port = readInt(portNode, { min: 1, max: 65535 });
+  if (type === 'tcp') return { type, port };
+  const pathNode = fields.get('path');
+  const path = pathNode === undefined ? '/' : readString(pathNode);
+  if (pathNode !== undefined && !path.startsWith('/')) {
+    throw composeError(
+      'BERTH_COMPOSE_INVALID',
+      pathNode,
+      `path "${path}" does not start with "/"`,
+      'Write e.g. /healthz.',
+    );
+  }
+  const scheme = fields.get('scheme');
+  const headers = fields.get('headers');
+  return {
+    type,
+    port,
+    path,
+    scheme: scheme === undefined ? 'http' : readEnum(scheme, ['http', 'https']),
+    headers: Object.fromEntries(
+      (headers === undefined ? [] : readMap(headers, 'Write headers as a mapping.').entries).map((e) => [
+        e.key,
+        readString(e.node),
+      ]),
+    ),
+  };
+}

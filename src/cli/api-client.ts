@@ -1,0 +1,98 @@
+import { berthErrorFromJson, BerthError, type BerthErrorJson } from '../errors/index.js';
+
+export interface ClientOptions {
+  url: string;
+  token: string | undefined;
+  tokenFile: string;
+}
+
+/** A thin typed client of the Berth HTTP API, used by every CLI command. */
+export class ApiClient {
+  readonly #options: ClientOptions;
+
+  constructor(options: ClientOptions) {
+    this.#options = options;
+  }
+
+  get url(): string {
+    return this.#options.url;
+  }
+
+  async #fetch(path: string, init: RequestInit = {}): Promise<Response> {
+    const { url, token, tokenFile } = this.#options;
+    if (token === undefined) {
+      throw new BerthError(
+        'BERTH_UNAUTHORIZED',
+        `no API token: "${tokenFile}" is missing and BERTH_TOKEN is not set`,
+        {
+          hint: 'Start the daemon once on this machine (`berth server`) to create the token, or set BERTH_TOKEN and BERTH_URL.',
+        },
+      );
+    }
+    let response: Response;
+    try {
+      response = await fetch(`${url}/api/v1${path}`, {
+        ...init,
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          ...(init.headers as Record<string, string> | undefined),
+        },
+      });
+    } catch (error) {
+      throw new BerthError('BERTH_SERVER_UNREACHABLE', `cannot reach the Berth daemon at ${url}`, {
+        hint: 'Start it with `berth server` (or `npm start` in the berth folder), or set BERTH_URL.',
+        cause: error,
+      });
+    }
+    if (!response.ok) {
+      const body = (await response.json().catch(() => undefined)) as { error?: BerthErrorJson } | undefined;
+      if (body?.error) throw berthErrorFromJson(body.error);
+      throw new BerthError(
+        'BERTH_INTERNAL',
+        `${init.method ?? 'GET'} ${path} answered HTTP ${response.status}`,
+      );
+    }
+    return response;
+  }
+
+  async get<T>(path: string): Promise<T> {
+    return (await (await this.#fetch(path)).json()) as T;
+  }
+
+  async send<T>(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    const response = await this.#fetch(path, {
+      method,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return (await response.json()) as T;
+  }
+
+  /** Sends a request and yields each NDJSON line of the answer as it arrives. */
+  async *stream<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    signal?: AbortSignal,
+  ): AsyncGenerator<T> {
+    const response = await this.#fetch(path, {
+      method,
+      headers: { accept: 'application/x-ndjson' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(signal === undefined ? {} : { signal }),
+    });
+    if (!response.body) return;
+    const decoder = new TextDecoder();
+    let pending = '';
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      pending += decoder.decode(chunk, { stream: true });
+      let nl: number;
+      while ((nl = pending.indexOf('\n')) >= 0) {
+        const line = pending.slice(0, nl);
+        pending = pending.slice(nl + 1);
+        if (line.trim()) yield JSON.parse(line) as T;
+      }
+    }
+    if (pending.trim()) yield JSON.parse(pending) as T;
+  }
+}

@@ -1,0 +1,42 @@
+import { print, printJson, type CliContext } from '../cli-context.js';
+import { parseCommandArgs, usageError } from '../parse-command-args.js';
+import { table } from '../table.js';
+
+const usage = 'berth releases app [--json]';
+
+interface ReleaseRow {
+  number: number;
+  createdAt: string;
+  reason: string;
+  status: string;
+  message: string | null;
+  services: Record<string, { image: string; imageId?: string; replicas: number }>;
+}
+
+/** `berth releases`: the app's numbered releases, newest first. */
+export async function releasesCommand(argv: string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } }, usage);
+  const app = positionals[0];
+  if (app === undefined) throw usageError('name an app', usage);
+  const { releases } = await ctx.client.get<{ releases: ReleaseRow[] }>(
+    `/apps/${encodeURIComponent(app)}/releases`,
+  );
+  if (values.json) {
+    printJson(ctx, { releases });
+    return 0;
+  }
+  const rows = releases.map((r) => [
+    String(r.number),
+    r.createdAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z'),
+    r.status,
+    r.reason,
+    Object.entries(r.services)
+      .map(
+        ([name, s]) =>
+          `${name}=${s.image}@${(s.imageId ?? '').replace('sha256:', '').slice(0, 12)} x${s.replicas}`,
+      )
+      .join(' '),
+  ]);
+  print(ctx, table(['RELEASE', 'CREATED', 'STATUS', 'REASON', 'SERVICES'], rows));
+  return 0;
+}

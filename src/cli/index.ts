@@ -1,0 +1,3 @@
+export { helpText, runCli } from './run-cli.js';
+export { ApiClient } from './api-client.js';
+export type { CliContext } from './cli-context.js';

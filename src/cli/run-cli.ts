@@ -1,0 +1,98 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resolveConfig } from '../config/index.js';
+import { BerthError, isBerthError } from '../errors/index.js';
+import { ApiClient } from './api-client.js';
+import { note, type CliContext } from './cli-context.js';
+import { downCommand } from './commands/down.js';
+import { logsCommand } from './commands/logs.js';
+import { psCommand } from './commands/ps.js';
+import { releasesCommand } from './commands/releases.js';
+import { scaleCommand } from './commands/scale.js';
+import { serverCommand } from './commands/server.js';
+import { upCommand } from './commands/up.js';
+import { versionCommand } from './commands/version.js';
+
+type Command = (argv: string[], ctx: CliContext) => Promise<number>;
+
+const commands: Record<string, { run: Command; help: string }> = {
+  server: { run: serverCommand, help: 'run the daemon (API on 127.0.0.1:7070)' },
+  up: { run: upCommand, help: 'deploy a Compose file and wait until every replica is ready' },
+  ps: { run: psCommand, help: 'list replicas with state, readiness and restarts' },
+  down: { run: downCommand, help: 'remove an app (volumes only with --volumes)' },
+  scale: { run: scaleCommand, help: 'change replica counts: berth scale app web=3' },
+  releases: { run: releasesCommand, help: "list an app's releases" },
+  logs: { run: logsCommand, help: 'show container output (-f to follow)' },
+  version: { run: versionCommand, help: 'show CLI, daemon and engine versions' },
+};
+
+export const helpText = (): string =>
+  [
+    'Usage: berth <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)}${c.help}`),
+    '',
+    'Environment: BERTH_URL, BERTH_TOKEN, BERTH_HOME, BERTH_LISTEN, DOCKER_HOST.',
+    'Read commands accept --json. Exit codes: 0 ok, 1 failure, 2 usage error.',
+  ].join('\n');
+
+function clientFor(env: Readonly<Record<string, string | undefined>>): ApiClient {
+  const config = resolveConfig({}, env);
+  const tokenFile = join(config.home, 'admin.token');
+  const token =
+    env['BERTH_TOKEN'] ?? (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : undefined);
+  const host =
+    config.host === '0.0.0.0'
+      ? '127.0.0.1'
+      : config.host === '::'
+        ? '[::1]'
+        : config.host.includes(':')
+          ? `[${config.host}]`
+          : config.host;
+  const url = (env['BERTH_URL'] ?? `http://${host}:${config.port}`).replace(/\/+$/, '');
+  return new ApiClient({ url, token, tokenFile });
+}
+
+function printError(ctx: CliContext, error: BerthError, json: boolean): void {
+  if (json) {
+    ctx.stderr.write(`${JSON.stringify({ error: error.toJSON() })}\n`);
+    return;
+  }
+  const where = error.position
+    ? `${error.position.file}:${error.position.line}:${error.position.column}: `
+    : '';
+  note(ctx, `error: ${where}${error.message} [${error.code}]`);
+  if (error.hint) note(ctx, `hint: ${error.hint}`);
+}
+
+/** Runs the CLI and returns its exit code: 0 ok, 1 failure, 2 usage error. */
+export async function runCli(argv: string[], io: Omit<CliContext, 'client'>): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout.write(`${helpText()}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') return runCli(['version', ...rest], io);
+  const command = commands[name];
+  const json = rest.includes('--json');
+  try {
+    if (!command)
+      throw new BerthError('BERTH_USAGE', `unknown command "${name}"`, {
+        hint: `Commands: ${Object.keys(commands).join(', ')}`,
+      });
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout.write(`berth ${name}: ${command.help}\n`);
+      return 0;
+    }
+    return await command.run(rest, { ...io, client: clientFor(io.env) });
+  } catch (error) {
+    const berth = isBerthError(error)
+      ? error
+      : new BerthError('BERTH_INTERNAL', error instanceof Error ? error.message : String(error), {
+          cause: error,
+        });
+    printError({ ...io, client: clientFor(io.env) }, berth, json);
+    return berth.kind === 'usage' ? 2 : 1;
+  }
+}

@@ -1,0 +1,111 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { BerthError } from '../errors/index.js';
+
+/** Settings a user can give by flag or environment variable. */
+export interface UserConfig {
+  home?: string;
+  listen?: string;
+  dockerHost?: string;
+  logLevel?: string;
+  resyncMs?: number;
+  backoffInitialMs?: number;
+  backoffMaxMs?: number;
+  backoffResetMs?: number;
+}
+
+/** The frozen, fully-resolved configuration passed down from the entry point. */
+export interface ResolvedConfig {
+  readonly home: string;
+  readonly host: string;
+  readonly port: number;
+  /** Docker Engine address: a unix socket path or tcp://host:port. */
+  readonly dockerHost: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Full resync period of the reconciler. */
+  readonly resyncMs: number;
+  /** CrashLoopBackOff: first delay (after the immediate first restart), cap, and reset-after-running time. */
+  readonly backoffInitialMs: number;
+  readonly backoffMaxMs: number;
+  readonly backoffResetMs: number;
+}
+
+/** One table of options: its env var, default and parser (flags use the same names in kebab-case). */
+const options = {
+  home: { env: 'BERTH_HOME', fallback: () => join(homedir(), '.berth') },
+  listen: { env: 'BERTH_LISTEN', fallback: () => '127.0.0.1:7070' },
+  dockerHost: { env: 'DOCKER_HOST', fallback: () => '/var/run/docker.sock' },
+  logLevel: { env: 'BERTH_LOG_LEVEL', fallback: () => 'info' },
+  resyncMs: { env: 'BERTH_RESYNC_MS', fallback: () => '30000' },
+  backoffInitialMs: { env: 'BERTH_BACKOFF_INITIAL_MS', fallback: () => '10000' },
+  backoffMaxMs: { env: 'BERTH_BACKOFF_MAX_MS', fallback: () => '300000' },
+  backoffResetMs: { env: 'BERTH_BACKOFF_RESET_MS', fallback: () => '600000' },
+} as const;
+
+export type OptionName = keyof typeof options;
+
+/** The environment variable behind each option, for docs and `--help`. */
+export const optionEnvNames: Readonly<Record<OptionName, string>> = Object.fromEntries(
+  Object.entries(options).map(([k, v]) => [k, v.env]),
+) as Record<OptionName, string>;
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * Resolves configuration from flags (highest), then environment, then defaults. `process.env` is read
+ * only by the caller, which passes it in.
+ *
+ * @example
+ * const config = resolveConfig({ listen: '127.0.0.1:0' }, process.env);
+ */
+export function resolveConfig(
+  flags: UserConfig,
+  env: Readonly<Record<string, string | undefined>>,
+): ResolvedConfig {
+  const raw = (name: OptionName): string => {
+    const flag = flags[name];
+    if (flag !== undefined) return String(flag);
+    const fromEnv = env[options[name].env];
+    return fromEnv !== undefined && fromEnv !== '' ? fromEnv : options[name].fallback();
+  };
+  const { host, port } = parseListen(raw('listen'));
+  const logLevel = raw('logLevel');
+  if (!(logLevels as readonly string[]).includes(logLevel)) {
+    throw new BerthError('BERTH_CONFIG', `log level "${logLevel}" is not one of ${logLevels.join(', ')}`, {
+      hint: `Set ${options.logLevel.env} to one of: ${logLevels.join(', ')}.`,
+    });
+  }
+  return Object.freeze({
+    home: resolve(raw('home')),
+    host,
+    port,
+    dockerHost: raw('dockerHost'),
+    logLevel: logLevel as ResolvedConfig['logLevel'],
+    resyncMs: positiveInt('resyncMs', raw('resyncMs')),
+    backoffInitialMs: positiveInt('backoffInitialMs', raw('backoffInitialMs')),
+    backoffMaxMs: positiveInt('backoffMaxMs', raw('backoffMaxMs')),
+    backoffResetMs: positiveInt('backoffResetMs', raw('backoffResetMs')),
+  });
+}
+
+function positiveInt(name: OptionName, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) {
+    throw new BerthError('BERTH_CONFIG', `${options[name].env}="${value}" is not a positive integer`, {
+      hint: `Set ${options[name].env} to a whole number of milliseconds, e.g. 10000.`,
+    });
+  }
+  return n;
+}
+
+/** Parses `host:port`, `[v6]:port` or `:port`. */
+export function parseListen(value: string): { host: string; port: number } {
+  const match = /^(?:\[([^\]]+)\]|([^:]*)):(\d{1,5})$/.exec(value.trim());
+  const port = match ? Number(match[3]) : NaN;
+  if (!match || port > 65535) {
+    throw new BerthError('BERTH_CONFIG', `listen address "${value}" is not host:port`, {
+      hint: `Use e.g. --listen 127.0.0.1:7070 or ${options.listen.env}=127.0.0.1:7070.`,
+    });
+  }
+  return { host: match[1] ?? (match[2] === '' ? '127.0.0.1' : (match[2] ?? '127.0.0.1')), port };
+}

@@ -1,0 +1,493 @@
+import Docker from 'dockerode';
+import type { Readable } from 'node:stream';
+import { pack } from 'tar-fs';
+import { BerthError } from '../errors/index.js';
+import { engineMessage, engineStatus, toEngineError } from './engine-errors.js';
+import type {
+  ContainerState,
+  CreateContainerSpec,
+  EngineEvent,
+  HostResources,
+  ImageRef,
+  ManagedContainer,
+  ProgressListener,
+} from './engine-types.js';
+import { FrameDecoder, type LogFrame } from './frame-decoder.js';
+import { labelKeys } from './labels.js';
+
+const managedFilter = `${labelKeys.managed}=true`;
+
+/** Builds dockerode's connection options from DOCKER_HOST syntax (unix path/URL or tcp://host:port). */
+function connection(dockerHost: string): Docker.DockerOptions {
+  if (dockerHost.startsWith('tcp://') || dockerHost.startsWith('http://')) {
+    const url = new URL(dockerHost.replace(/^tcp:/, 'http:'));
+    return { host: url.hostname, port: Number(url.port || 2375), protocol: 'http' };
+  }
+  return { socketPath: dockerHost.replace(/^unix:\/\//, '') };
+}
+
+function parseHealth(status: string): ManagedContainer['health'] {
+  if (status.includes('(healthy)')) return 'healthy';
+  if (status.includes('(unhealthy)')) return 'unhealthy';
+  if (status.includes('(health: starting)')) return 'starting';
+  return undefined;
+}
+
+const epochMs = (iso: string | undefined): number => {
+  const t = iso === undefined ? NaN : Date.parse(iso);
+  return Number.isFinite(t) && t > 0 ? t : 0;
+};
+
+/**
+ * Berth's typed door to one Docker Engine (dockerode underneath). Every failure becomes a BerthError;
+ * "already exists" and "already gone" are treated as success so callers stay idempotent.
+ */
+export class DockerEngine {
+  readonly dockerHost: string;
+  readonly #docker: Docker;
+  /** Inspect results keyed by container id + state summary, so an idle resync costs one list call. */
+  readonly #inspectCache = new Map<string, { key: string; value: Docker.ContainerInspectInfo }>();
+
+  constructor(dockerHost: string) {
+    this.dockerHost = dockerHost;
+    this.#docker = new Docker(connection(dockerHost));
+  }
+
+  async #call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      throw toEngineError(error, what, this.dockerHost);
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.#call('ping', () => this.#docker.ping());
+  }
+
+  async version(): Promise<{ version: string; apiVersion: string }> {
+    const v = await this.#call('version', () => this.#docker.version());
+    return { version: v.Version, apiVersion: v.ApiVersion };
+  }
+
+  async hostResources(): Promise<HostResources> {
+    const info = (await this.#call('info', () => this.#docker.info())) as { NCPU: number; MemTotal: number };
+    return { cpus: info.NCPU, memoryBytes: info.MemTotal };
+  }
+
+  /** Every container with Berth's labels, optionally of one app. */
+  async listManaged(app?: string): Promise<ManagedContainer[]> {
+    const label = [managedFilter, ...(app === undefined ? [] : [`${labelKeys.app}=${app}`])];
+    const infos = await this.#call('list containers', () =>
+      this.#docker.listContainers({ all: true, filters: { label } }),
+    );
+    const live = new Set(infos.map((i) => i.Id));
+    for (const id of this.#inspectCache.keys()) if (!live.has(id)) this.#inspectCache.delete(id);
+    const result = await Promise.all(infos.map((info) => this.#observe(info)));
+    return result.filter((c): c is ManagedContainer => c !== undefined);
+  }
+
+  async #observe(info: Docker.ContainerInfo): Promise<ManagedContainer | undefined> {
+    const health = parseHealth(info.Status);
+    const key = `${info.State}|${health ?? ''}`;
+    let inspected = this.#inspectCache.get(info.Id);
+    if (inspected?.key !== key) {
+      try {
+        inspected = { key, value: await this.#docker.getContainer(info.Id).inspect() };
+        this.#inspectCache.set(info.Id, inspected);
+      } catch (error) {
+        if (engineStatus(error) === 404) return undefined;
+        throw toEngineError(error, `inspect container ${info.Id.slice(0, 12)}`, this.dockerHost);
+      }
+    }
+    const state = inspected.value.State;
+    const labels = info.Labels;
+    const ips: Record<string, string> = {};
+    for (const [name, net] of Object.entries(info.NetworkSettings.Networks)) {
+      const ip = (net as { IPAddress?: string }).IPAddress;
+      if (ip) ips[name] = ip;
+    }
+    return {
+      id: info.Id,
+      name: (info.Names[0] ?? '').replace(/^\//, ''),
+      app: labels[labelKeys.app] ?? '',
+      service: labels[labelKeys.service] ?? '',
+      replica: Number(labels[labelKeys.replica] ?? 0),
+      release: Number(labels[labelKeys.release] ?? 0),
+      hash: labels[labelKeys.hash] ?? '',
+      state: info.State as ContainerState,
+      health,
+      exitCode: info.State === 'running' ? undefined : state.ExitCode,
+      oomKilled: state.OOMKilled,
+      startedAt: epochMs(state.StartedAt),
+      finishedAt: epochMs(state.FinishedAt),
+      ips,
+      publishedPorts: info.Ports.filter((p) => p.PublicPort).map((p) => ({
+        hostIp: p.IP,
+        hostPort: p.PublicPort,
+        containerPort: p.PrivatePort,
+        protocol: p.Type,
+      })),
+    };
+  }
+
+  /** The image's id and repo digest, or undefined when it is not present locally. */
+  async findImage(ref: string): Promise<ImageRef | undefined> {
+    try {
+      const image = await this.#docker.getImage(ref).inspect();
+      const repoDigest = image.RepoDigests?.[0];
+      return repoDigest === undefined ? { id: image.Id } : { id: image.Id, repoDigest };
+    } catch (error) {
+      if (engineStatus(error) === 404) return undefined;
+      throw toEngineError(error, `inspect image "${ref}"`, this.dockerHost);
+    }
+  }
+
+  /** Pulls an image; errors that arrive inside the 200 progress stream are raised too. */
+  async pullImage(ref: string, onProgress: ProgressListener, signal?: AbortSignal): Promise<void> {
+    try {
+      const stream = (await this.#docker.pull(ref, { abortSignal: signal })) as Readable;
+      await new Promise<void>((resolve, reject) => {
+        this.#docker.modem.followProgress(
+          stream,
+          (error: Error | null) => (error ? reject(error) : resolve()),
+          (event: { status?: string; error?: string; progress?: string }) => {
+            if (event.error) reject(new Error(event.error));
+            else if (event.status) onProgress(`${event.status}${event.progress ? ` ${event.progress}` : ''}`);
+          },
+        );
+      });
+    } catch (error) {
+      throw new BerthError(
+        'BERTH_IMAGE_NOT_FOUND',
+        `image "${ref}" is not present locally and pulling it failed: ${engineMessage(error)}`,
+        {
+          hint: 'Check the image name and tag, build it (`build:` in Compose), or `docker pull` it first; use `pull_policy: never` for local-only images.',
+          cause: error,
+        },
+      );
+    }
+  }
+
+  /** Builds an image from a directory through the Engine API (classic builder, tar context). */
+  async buildImage(
+    contextDir: string,
+    options: {
+      tag: string;
+      dockerfile: string;
+      args: Record<string, string>;
+      labels: Record<string, string>;
+      target?: string;
+    },
+    onProgress: ProgressListener,
+    signal?: AbortSignal,
+  ): Promise<ImageRef> {
+    // @types/tar-fs describes tar-stream's Pack, which is a Node Readable at run time.
+    const tar = pack(contextDir, {
+      ignore: (name) => /(^|\/)\.git(\/|$)/.test(name),
+    }) as unknown as NodeJS.ReadableStream;
+    let failure: string | undefined;
+    try {
+      const stream = (await this.#docker.buildImage(tar, {
+        t: options.tag,
+        dockerfile: options.dockerfile,
+        buildargs: options.args,
+        labels: options.labels,
+        ...(options.target === undefined ? {} : { target: options.target }),
+        rm: true,
+        abortSignal: signal,
+      })) as unknown as Readable;
+      await new Promise<void>((resolve, reject) => {
+        this.#docker.modem.followProgress(
+          stream,
+          (error: Error | null) => (error ? reject(error) : resolve()),
+          (event: { stream?: string; error?: string }) => {
+            if (event.error) failure = event.error;
+            else if (event.stream?.trim()) onProgress(event.stream.trimEnd());
+          },
+        );
+      });
+    } catch (error) {
+      failure ??= engineMessage(error);
+    }
+    if (failure !== undefined) {
+      throw new BerthError(
+        'BERTH_BUILD_FAILED',
+        `building "${options.tag}" from "${contextDir}" failed: ${failure.trim()}`,
+        {
+          hint: `Fix the Dockerfile (${options.dockerfile}) or the build context; the build output above shows the failing step.`,
+        },
+      );
+    }
+    const image = await this.findImage(options.tag);
+    if (!image) throw new BerthError('BERTH_BUILD_FAILED', `build of "${options.tag}" produced no image`);
+    return image;
+  }
+
+  /** Creates a container; if one with the same name exists already, returns its id (idempotent). */
+  async createContainer(spec: CreateContainerSpec): Promise<{ id: string; created: boolean }> {
+    try {
+      const container = await this.#docker.createContainer(spec);
+      return { id: container.id, created: true };
+    } catch (error) {
+      if (engineStatus(error) === 409) {
+        const existing = await this.#call('inspect container', () =>
+          this.#docker.getContainer(spec.name).inspect(),
+        );
+        return { id: existing.Id, created: false };
+      }
+      throw toEngineError(error, `create container "${spec.name}"`, this.dockerHost);
+    }
+  }
+
+  async startContainer(id: string): Promise<void> {
+    try {
+      await this.#docker.getContainer(id).start();
+    } catch (error) {
+      if (engineStatus(error) === 304) return;
+      throw toEngineError(error, `start container ${id.slice(0, 12)}`, this.dockerHost);
+    }
+  }
+
+  async stopContainer(id: string, graceSeconds: number): Promise<void> {
+    try {
+      await this.#docker.getContainer(id).stop({ t: graceSeconds });
+    } catch (error) {
+      if (engineStatus(error) === 304 || engineStatus(error) === 404) return;
+      throw toEngineError(error, `stop container ${id.slice(0, 12)}`, this.dockerHost);
+    }
+  }
+
+  async restartContainer(id: string, graceSeconds: number): Promise<void> {
+    await this.#call(`restart container ${id.slice(0, 12)}`, () =>
+      this.#docker.getContainer(id).restart({ t: graceSeconds }),
+    );
+  }
+
+  async removeContainer(id: string): Promise<void> {
+    try {
+      await this.#docker.getContainer(id).remove({ force: true, v: false });
+    } catch (error) {
+      if (engineStatus(error) === 404 || engineStatus(error) === 409) return;
+      throw toEngineError(error, `remove container ${id.slice(0, 12)}`, this.dockerHost);
+    }
+  }
+
+  async ensureNetwork(
+    name: string,
+    options: { labels: Record<string, string>; internal: boolean; driver?: string },
+  ): Promise<void> {
+    const existing = await this.#call('list networks', () =>
+      this.#docker.listNetworks({ filters: { name: [name] } }),
+    );
+    if (existing.some((n) => n.Name === name)) return;
+    try {
+      await this.#docker.createNetwork({
+        Name: name,
+        Driver: options.driver ?? 'bridge',
+        Internal: options.internal,
+        Labels: options.labels,
+        CheckDuplicate: true,
+      });
+    } catch (error) {
+      if (engineStatus(error) === 409) return;
+      throw toEngineError(error, `create network "${name}"`, this.dockerHost);
+    }
+  }
+
+  async connectNetwork(network: string, containerId: string, aliases: string[]): Promise<void> {
+    try {
+      await this.#docker
+        .getNetwork(network)
+        .connect({ Container: containerId, EndpointConfig: { Aliases: aliases } });
+    } catch (error) {
+      if (engineStatus(error) === 403 && /already exists/.test(engineMessage(error))) return;
+      throw toEngineError(error, `connect to network "${network}"`, this.dockerHost);
+    }
+  }
+
+  async networkExists(name: string): Promise<boolean> {
+    const existing = await this.#call('list networks', () =>
+      this.#docker.listNetworks({ filters: { name: [name] } }),
+    );
+    return existing.some((n) => n.Name === name);
+  }
+
+  async removeNetworks(app: string): Promise<string[]> {
+    const nets = await this.#call('list networks', () =>
+      this.#docker.listNetworks({ filters: { label: [managedFilter, `${labelKeys.app}=${app}`] } }),
+    );
+    for (const net of nets) {
+      try {
+        await this.#docker.getNetwork(net.Id).remove();
+      } catch (error) {
+        if (engineStatus(error) !== 404)
+          throw toEngineError(error, `remove network "${net.Name}"`, this.dockerHost);
+      }
+    }
+    return nets.map((n) => n.Name);
+  }
+
+  async ensureVolume(
+    name: string,
+    options: { labels: Record<string, string>; driver?: string },
+  ): Promise<void> {
+    await this.#call(`create volume "${name}"`, () =>
+      this.#docker.createVolume({ Name: name, Driver: options.driver ?? 'local', Labels: options.labels }),
+    );
+  }
+
+  async volumeExists(name: string): Promise<boolean> {
+    try {
+      await this.#docker.getVolume(name).inspect();
+      return true;
+    } catch (error) {
+      if (engineStatus(error) === 404) return false;
+      throw toEngineError(error, `inspect volume "${name}"`, this.dockerHost);
+    }
+  }
+
+  async removeVolumes(app: string): Promise<string[]> {
+    const result = await this.#call('list volumes', () =>
+      this.#docker.listVolumes({ filters: { label: [managedFilter, `${labelKeys.app}=${app}`] } }),
+    );
+    const names = (result.Volumes ?? []).map((v) => v.Name);
+    for (const name of names) {
+      try {
+        await this.#docker.getVolume(name).remove();
+      } catch (error) {
+        if (engineStatus(error) !== 404)
+          throw toEngineError(error, `remove volume "${name}"`, this.dockerHost);
+      }
+    }
+    return names;
+  }
+
+  /** Runs a command in a container and returns its exit code, or undefined when it timed out. */
+  async exec(id: string, command: string[], timeoutMs: number): Promise<number | undefined> {
+    const exec = await this.#call('exec create', () =>
+      this.#docker.getContainer(id).exec({ Cmd: command, AttachStdout: true, AttachStderr: true }),
+    );
+    const stream = await this.#call('exec start', () => exec.start({ hijack: true, stdin: false }));
+    const finished = new Promise<void>((resolve) => {
+      stream.on('end', resolve);
+      stream.on('close', resolve);
+      stream.on('error', resolve);
+      stream.resume();
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    });
+    const outcome = await Promise.race([finished, timedOut]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') {
+      stream.destroy();
+      return undefined;
+    }
+    const info = await this.#call('exec inspect', () => exec.inspect());
+    return info.ExitCode ?? undefined;
+  }
+
+  /** Container output as decoded frames; follows until `signal` aborts when `follow` is set. */
+  async logs(
+    id: string,
+    options: { follow: boolean; tail?: number; timestamps?: boolean },
+    onFrame: (frame: LogFrame) => void,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const container = this.#docker.getContainer(id);
+    const common = {
+      stdout: true,
+      stderr: true,
+      timestamps: options.timestamps ?? false,
+      ...(options.tail === undefined ? {} : { tail: options.tail }),
+    };
+    const decoder = new FrameDecoder();
+    if (!options.follow) {
+      const buffer = await this.#call('logs', () => container.logs({ ...common, follow: false }));
+      for (const frame of decoder.push(buffer)) onFrame(frame);
+      return;
+    }
+    const stream = await this.#call('logs', () =>
+      container.logs({ ...common, follow: true, abortSignal: signal }),
+    );
+    await new Promise<void>((resolve) => {
+      const done = (): void => resolve();
+      signal?.addEventListener('abort', () => {
+        (stream as Readable).destroy();
+        resolve();
+      });
+      stream.on('data', (chunk: Buffer) => {
+        for (const frame of decoder.push(chunk)) onFrame(frame);
+      });
+      stream.on('end', done);
+      stream.on('close', done);
+      stream.on('error', done);
+    });
+  }
+
+  /**
+   * Streams container events for Berth-managed containers until `signal` aborts; reconnects with
+   * `since` after a drop so no event window is lost.
+   */
+  async watchEvents(
+    onEvent: (event: EngineEvent) => void,
+    onError: (error: unknown) => void,
+    signal: AbortSignal,
+  ): Promise<void> {
+    let since = Math.floor(Date.now() / 1000);
+    while (!signal.aborted) {
+      try {
+        const stream = (await this.#docker.getEvents({
+          since,
+          filters: { type: ['container'], label: [managedFilter] },
+          abortSignal: signal,
+        } as Docker.GetEventsOptions)) as Readable;
+        await new Promise<void>((resolve) => {
+          let pending = '';
+          const onAbort = (): void => {
+            stream.destroy();
+            resolve();
+          };
+          signal.addEventListener('abort', onAbort, { once: true });
+          stream.on('data', (chunk: Buffer) => {
+            pending += chunk.toString('utf8');
+            let nl: number;
+            while ((nl = pending.indexOf('\n')) >= 0) {
+              const line = pending.slice(0, nl).trim();
+              pending = pending.slice(nl + 1);
+              if (!line) continue;
+              const raw = JSON.parse(line) as {
+                Type: string;
+                Action: string;
+                Actor: { ID: string; Attributes?: Record<string, string> };
+                time: number;
+                timeNano: number;
+              };
+              since = raw.time;
+              onEvent({
+                type: raw.Type,
+                action: raw.Action,
+                id: raw.Actor.ID,
+                labels: raw.Actor.Attributes ?? {},
+                timeNano: raw.timeNano,
+              });
+            }
+          });
+          const end = (): void => {
+            signal.removeEventListener('abort', onAbort);
+            resolve();
+          };
+          stream.on('end', end);
+          stream.on('close', end);
+          stream.on('error', end);
+        });
+      } catch (error) {
+        if (signal.aborted) return;
+        onError(toEngineError(error, 'watch events', this.dockerHost));
+      }
+      if (!signal.aborted) await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import type { ContainerCreateOptions } from 'dockerode';
+
+/** Docker's container states (Engine API `ContainerState.Status`). */
+export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
+
+/** A container carrying Berth's labels, as observed on the engine. */
+export interface ManagedContainer {
+  id: string;
+  name: string;
+  app: string;
+  service: string;
+  replica: number;
+  release: number;
+  hash: string;
+  state: ContainerState;
+  /** Docker HEALTHCHECK status, when the container has one. */
+  health: 'starting' | 'healthy' | 'unhealthy' | undefined;
+  exitCode: number | undefined;
+  oomKilled: boolean;
+  /** Epoch ms; 0 when never started/finished. */
+  startedAt: number;
+  finishedAt: number;
+  /** IP on each network, by engine network name. */
+  ips: Record<string, string>;
+  publishedPorts: { hostIp: string; hostPort: number; containerPort: number; protocol: string }[];
+}
+
+export interface EngineEvent {
+  type: string;
+  action: string;
+  id: string;
+  labels: Record<string, string>;
+  timeNano: number;
+}
+
+export interface ImageRef {
+  id: string;
+  repoDigest?: string;
+}
+
+export interface HostResources {
+  cpus: number;
+  memoryBytes: number;
+}
+
+export type CreateContainerSpec = ContainerCreateOptions & { name: string };
+
+/** Progress of a long engine operation (pull, build), one line at a time. */
+export type ProgressListener = (line: string) => void;

@@ -1,0 +1,10 @@
+export { Orchestrator } from './orchestrator.js';
+export type { OrchestratorOptions } from './orchestrator.js';
+export { createRelease, withReplicas } from './deploy.js';
+export type { DeployContext } from './deploy.js';
+export { plan } from './plan.js';
+export type { Action, DesiredService, Plan, PlanInput, ReplicaHealth } from './plan-types.js';
+export { crashLoopDelayMs } from './backoff.js';
+export type { BackoffConfig } from './backoff.js';
+export { admit, appReservations } from './admission.js';
+export type { AppStatus, ReplicaFailure, ReplicaStatus, ServiceStatus } from './app-status.js';

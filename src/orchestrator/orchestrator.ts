@@ -1,0 +1,264 @@
+import type { Logger } from 'pino';
+import type { DockerEngine, ManagedContainer } from '../engine/index.js';
+import { BerthError } from '../errors/index.js';
+import type { Store } from '../store/index.js';
+import type { AppStatus } from './app-status.js';
+import type { BackoffConfig, RestartRecord } from './backoff.js';
+import { applyActions } from './apply.js';
+import { desiredState, type DesiredApp } from './desired-state.js';
+import { plan } from './plan.js';
+import type { ReplicaHealth } from './plan-types.js';
+import { Prober } from './prober.js';
+import { buildStatus } from './status.js';
+
+export interface OrchestratorOptions {
+  engine: DockerEngine;
+  store: Store;
+  logger: Logger;
+  backoff: BackoffConfig;
+  resyncMs: number;
+}
+
+/** Facts the orchestrator remembers between reconciles (lost on restart, rebuilt from the engine). */
+export interface RuntimeMemory {
+  restarts: Map<string, RestartRecord>;
+  /** Last engine error per replica slot (`service/replica`) or container id. */
+  errors: Map<string, { message: string; at: number; attempts: number }>;
+}
+
+/**
+ * The local backend: keeps each app's containers matching its current release. Level-triggered:
+ * Docker events, probe flips, backoff timers and a periodic resync all just schedule a reconcile, and a
+ * reconcile always starts from a fresh list of labelled containers.
+ */
+export class Orchestrator {
+  readonly #options: OrchestratorOptions;
+  readonly #prober: Prober;
+  readonly #memory: RuntimeMemory = { restarts: new Map(), errors: new Map() };
+  readonly #running = new Map<string, Promise<void>>();
+  readonly #again = new Set<string>();
+  readonly #wakeTimers = new Map<string, NodeJS.Timeout>();
+  readonly #status = new Map<string, AppStatus>();
+  readonly #abort = new AbortController();
+  #resyncTimer: NodeJS.Timeout | undefined;
+
+  constructor(options: OrchestratorOptions) {
+    this.#options = options;
+    this.#prober = new Prober((app) => this.trigger(app));
+  }
+
+  /** Starts watching the engine and converges every app once. */
+  async start(): Promise<void> {
+    const { engine, logger, resyncMs } = this.#options;
+    await engine.ping();
+    void engine.watchEvents(
+      (event) => {
+        const app = event.labels['dev.berth.app'];
+        if (app) this.trigger(app);
+      },
+      (error) => logger.warn({ err: error }, 'engine event stream dropped; reconnecting'),
+      this.#abort.signal,
+    );
+    this.#resyncTimer = setInterval(() => void this.resyncAll(), resyncMs);
+    this.#resyncTimer.unref();
+    await this.resyncAll();
+  }
+
+  async stop(): Promise<void> {
+    this.#abort.abort();
+    clearInterval(this.#resyncTimer);
+    for (const timer of this.#wakeTimers.values()) clearTimeout(timer);
+    this.#prober.stopAll();
+    await Promise.allSettled([...this.#running.values()]);
+  }
+
+  /** Reconciles every app that has a release or still has containers. */
+  async resyncAll(): Promise<void> {
+    try {
+      const apps = new Set(this.#options.store.releases.desiredReleases().map((r) => r.app));
+      for (const c of await this.#options.engine.listManaged()) apps.add(c.app);
+      await Promise.all([...apps].map((app) => this.reconcile(app)));
+    } catch (error) {
+      this.#options.logger.error({ err: error }, 'resync failed');
+    }
+  }
+
+  /** Schedules a reconcile of `app` (coalesced: at most one running and one queued per app). */
+  trigger(app: string): void {
+    if (this.#abort.signal.aborted) return;
+    if (this.#running.has(app)) {
+      this.#again.add(app);
+      return;
+    }
+    void this.reconcile(app);
+  }
+
+  /** Reconciles now and resolves when this app's pass (and any queued follow-up) finished. */
+  reconcile(app: string): Promise<void> {
+    const inFlight = this.#running.get(app);
+    if (inFlight) {
+      this.#again.add(app);
+      return inFlight;
+    }
+    const run = (async () => {
+      do {
+        this.#again.delete(app);
+        try {
+          await this.#reconcileOnce(app);
+        } catch (error) {
+          this.#options.logger.error({ err: error, app }, 'reconcile failed');
+        }
+      } while (this.#again.has(app) && !this.#abort.signal.aborted);
+    })().finally(() => this.#running.delete(app));
+    this.#running.set(app, run);
+    return run;
+  }
+
+  /** The latest observed status (reconciling first so the answer is fresh). */
+  async status(app: string): Promise<AppStatus> {
+    await this.reconcile(app);
+    const status = this.#status.get(app);
+    if (!status)
+      throw new BerthError('BERTH_APP_NOT_FOUND', `no app named "${app}"`, {
+        hint: 'List apps with: berth ps',
+      });
+    return status;
+  }
+
+  /** Removes the app's containers and networks (and volumes when asked); history stays in the store. */
+  async down(
+    app: string,
+    options: { volumes: boolean },
+  ): Promise<{ removedNetworks: string[]; removedVolumes: string[] }> {
+    this.#options.store.releases.markDown(app);
+    await this.reconcile(app);
+    const left = await this.#options.engine.listManaged(app);
+    if (left.length > 0) await this.reconcile(app);
+    const removedNetworks = await this.#options.engine.removeNetworks(app);
+    const removedVolumes = options.volumes ? await this.#options.engine.removeVolumes(app) : [];
+    this.#options.store.events.add(app, 'app.down', `app taken down`, { removedNetworks, removedVolumes });
+    return { removedNetworks, removedVolumes };
+  }
+
+  async #reconcileOnce(app: string): Promise<void> {
+    const { engine, store, logger, backoff } = this.#options;
+    const record = store.releases.findApp(app);
+    const release =
+      record?.currentRelease == null ? undefined : store.releases.get(app, record.currentRelease);
+    const desired: DesiredApp | undefined = release ? desiredState(release) : undefined;
+    const observed = await engine.listManaged(app);
+    this.#syncProbes(app, desired, observed);
+    const health = this.#health(desired, observed);
+    const now = Date.now();
+    const result = plan({
+      desired: desired?.services,
+      observed,
+      health,
+      restarts: this.#memory.restarts,
+      now,
+      backoff,
+    });
+    const actions = result.actions.filter(
+      (a) => a.type !== 'create' || this.#createDue(`${a.service}/${a.replica}`, now),
+    );
+
+    if (actions.length > 0) {
+      const done = await applyActions(actions, {
+        engine,
+        store,
+        logger,
+        memory: this.#memory,
+        desired,
+        observed,
+        prober: this.#prober,
+        app,
+        backoff,
+      });
+      if (done > 0) this.#again.add(app);
+    }
+    this.#scheduleWake(app, result.wakeAt, now);
+    const status = buildStatus({
+      app,
+      desired,
+      observed,
+      health,
+      plan: result,
+      memory: this.#memory,
+      prober: this.#prober,
+      now,
+    });
+    this.#status.set(app, status);
+    if (!desired && observed.length === 0) this.#status.delete(app);
+    if (release && release.status === 'pending' && status.converged && actions.length === 0) {
+      store.releases.setStatus(app, release.number, 'active', null);
+      store.events.add(app, 'release.active', `release ${release.number} is ready`, {
+        release: release.number,
+      });
+      logger.info({ app, release: release.number }, 'release ready');
+    }
+  }
+
+  #createDue(slot: string, now: number): boolean {
+    const error = this.#memory.errors.get(slot);
+    if (!error) return true;
+    const delay = Math.min(
+      this.#options.backoff.initialMs * 2 ** Math.max(0, error.attempts - 1),
+      this.#options.backoff.maxMs,
+    );
+    return now >= error.at + delay;
+  }
+
+  #scheduleWake(app: string, wakeAt: number | undefined, now: number): void {
+    clearTimeout(this.#wakeTimers.get(app));
+    this.#wakeTimers.delete(app);
+    const createRetry = [...this.#memory.errors.values()].map((e) => e.at + this.#options.backoff.initialMs);
+    const next = Math.min(wakeAt ?? Infinity, ...createRetry.filter((t) => t > now));
+    if (!Number.isFinite(next)) return;
+    const timer = setTimeout(() => this.trigger(app), Math.max(0, next - now) + 5);
+    timer.unref();
+    this.#wakeTimers.set(app, timer);
+  }
+
+  #syncProbes(app: string, desired: DesiredApp | undefined, observed: readonly ManagedContainer[]): void {
+    const { engine } = this.#options;
+    this.#prober.sync(
+      app,
+      observed.map((container) => {
+        const spec = desired?.specs.get(container.service);
+        const network = Object.keys(spec?.networks ?? {}).sort()[0];
+        const networkName =
+          network === undefined ? undefined : desired?.release.spec.networks[network]?.engineName;
+        return {
+          container,
+          readiness: spec?.probes.readiness,
+          liveness: spec?.probes.liveness,
+          target: {
+            ip:
+              (networkName === undefined ? undefined : container.ips[networkName]) ??
+              Object.values(container.ips)[0],
+            exec: (command, timeoutMs) => engine.exec(container.id, command, timeoutMs),
+          },
+        };
+      }),
+    );
+  }
+
+  #health(
+    desired: DesiredApp | undefined,
+    observed: readonly ManagedContainer[],
+  ): Map<string, ReplicaHealth> {
+    const health = new Map<string, ReplicaHealth>();
+    for (const c of observed) {
+      const spec = desired?.specs.get(c.service);
+      const probes = this.#prober.state(c.id);
+      const running = c.state === 'running';
+      let ready = running;
+      if (spec?.probes.readiness) ready = running && probes?.readiness?.passing === true;
+      else if (spec?.healthcheck && spec.healthcheck.test[0] !== 'NONE')
+        ready = running && c.health === 'healthy';
+      else if (c.health !== undefined) ready = running && c.health === 'healthy';
+      health.set(c.id, { ready, livenessFailed: running && probes?.liveness?.passing === false });
+    }
+    return health;
+  }
+}

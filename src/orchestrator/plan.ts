@@ -1,0 +1,178 @@
+import type { ManagedContainer } from '../engine/index.js';
+import { crashLoopDelayMs, nextAttempt } from './backoff.js';
+import type { Action, DesiredService, Plan, PlanInput } from './plan-types.js';
+
+const isRunning = (c: ManagedContainer): boolean => c.state === 'running' || c.state === 'restarting';
+const isExited = (c: ManagedContainer): boolean => c.state === 'exited' || c.state === 'dead';
+
+/** Newest-first, running first: the container to keep when a slot has duplicates. */
+function preference(a: ManagedContainer, b: ManagedContainer): number {
+  if (isRunning(a) !== isRunning(b)) return isRunning(a) ? -1 : 1;
+  return b.startedAt - a.startedAt || (a.id < b.id ? -1 : 1);
+}
+
+/** Whether every depends_on condition of `service` holds now (Compose: checked when creating). */
+function dependencyBlock(
+  service: DesiredService,
+  input: PlanInput,
+  byName: Map<string, DesiredService>,
+): string | undefined {
+  for (const [dep, rule] of Object.entries(service.dependsOn)) {
+    const desired = byName.get(dep);
+    if (!desired) {
+      if (rule.required) return `dependency "${dep}" is not part of the app`;
+      continue;
+    }
+    const containers = input.observed.filter((c) => c.service === dep && c.hash === desired.hash);
+    if (rule.condition === 'service_completed_successfully') {
+      if (!containers.some((c) => isExited(c) && c.exitCode === 0))
+        return `waiting for "${dep}" to complete successfully`;
+      continue;
+    }
+    const count =
+      rule.condition === 'service_healthy'
+        ? containers.filter((c) => isRunning(c) && input.health.get(c.id)?.ready === true).length
+        : containers.filter(isRunning).length;
+    if (count < desired.replicas) {
+      const what = rule.condition === 'service_healthy' ? 'healthy' : 'running';
+      return `waiting for "${dep}" to be ${what} (${count}/${desired.replicas})`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Decides what to do to move `observed` toward `desired`. Pure and idempotent: running it again on the
+ * same input gives the same actions, so the reconciler may be killed and restarted at any point.
+ */
+export function plan(input: PlanInput): Plan {
+  const result: Plan = { actions: [], wakeAt: undefined, waiting: [], givenUp: [] };
+  const desired = input.desired ?? [];
+  const byName = new Map(desired.map((s) => [s.name, s]));
+  const push = (action: Action): void => void result.actions.push(action);
+
+  for (const c of input.observed) {
+    if (input.desired === undefined)
+      push({ type: 'remove', id: c.id, service: c.service, replica: c.replica, why: 'app-down' });
+    else if (!byName.has(c.service))
+      push({ type: 'remove', id: c.id, service: c.service, replica: c.replica, why: 'not-in-spec' });
+  }
+
+  for (const service of desired) {
+    const mine = input.observed.filter((c) => c.service === service.name);
+    const blocked = dependencyBlock(service, input, byName);
+    if (blocked) result.waiting.push({ service: service.name, reason: blocked });
+    const budget = service.parallelism <= 0 ? Number.POSITIVE_INFINITY : service.parallelism;
+
+    for (const c of mine) {
+      if (c.replica < 1 || c.replica > service.replicas) {
+        push({ type: 'remove', id: c.id, service: c.service, replica: c.replica, why: 'scale-down' });
+      }
+    }
+
+    const slots = Array.from({ length: service.replicas }, (_, i) => {
+      const replica = i + 1;
+      const inSlot = mine.filter((c) => c.replica === replica);
+      const current = inSlot.filter((c) => c.hash === service.hash).sort(preference);
+      const outdated = inSlot.filter((c) => c.hash !== service.hash);
+      const keep = current[0];
+      const settled = keep !== undefined && isRunning(keep) && input.health.get(keep.id)?.ready === true;
+      return {
+        replica,
+        current,
+        outdated,
+        keep,
+        settled,
+        pendingReplacement: outdated.length > 0 && keep === undefined,
+      };
+    });
+    // A slot being replaced counts against update_config.parallelism until its new replica is ready.
+    let inFlight = slots.filter(
+      (s) => !s.settled && !s.pendingReplacement && mine.some((c) => c.hash !== service.hash),
+    ).length;
+
+    for (const { replica, current, outdated, keep, settled, pendingReplacement } of slots) {
+      for (const extra of current.slice(1))
+        push({ type: 'remove', id: extra.id, service: service.name, replica, why: 'duplicate' });
+      if (pendingReplacement) {
+        if (inFlight >= budget || blocked) continue;
+        inFlight++;
+        if (service.order === 'stop-first') {
+          for (const old of outdated)
+            push({ type: 'remove', id: old.id, service: service.name, replica, why: 'replaced' });
+        } else {
+          push({ type: 'create', service: service.name, replica });
+        }
+        continue;
+      }
+      if (settled) {
+        for (const old of outdated)
+          push({ type: 'remove', id: old.id, service: service.name, replica, why: 'replaced' });
+      }
+      if (keep === undefined) {
+        if (!blocked) push({ type: 'create', service: service.name, replica });
+        continue;
+      }
+      planExisting(keep, service, input, blocked, result);
+    }
+  }
+  return result;
+}
+
+/** Start, restart after a crash (with backoff), or restart on liveness failure. */
+function planExisting(
+  c: ManagedContainer,
+  service: DesiredService,
+  input: PlanInput,
+  blocked: string | undefined,
+  result: Plan,
+): void {
+  const record = input.restarts.get(c.id);
+  const base = { id: c.id, service: service.name, replica: c.replica };
+  const policy = service.restartPolicy;
+  const backoff =
+    policy.delayMs !== undefined && policy.delayMs > 0
+      ? { ...input.backoff, initialMs: policy.delayMs }
+      : input.backoff;
+
+  if (isRunning(c)) {
+    if (input.health.get(c.id)?.livenessFailed === true) {
+      const attempt = nextAttempt(record, input.now - c.startedAt, backoff);
+      result.actions.push({ type: 'restart', ...base, why: 'liveness', attempt });
+    }
+    return;
+  }
+  if (c.state === 'created') {
+    if (blocked) return;
+    const attempt = record ? record.attempts + 1 : 1;
+    const due = record ? record.lastRestartAt + crashLoopDelayMs(attempt, backoff) : input.now;
+    if (due <= input.now) result.actions.push({ type: 'start', ...base, why: 'new', attempt });
+    else result.wakeAt = Math.min(result.wakeAt ?? due, due);
+    return;
+  }
+  if (!isExited(c)) return; // paused or being removed: leave it to the user / engine
+
+  if (policy.condition === 'none') {
+    result.givenUp.push({ ...base, reason: `exited with code ${c.exitCode ?? '?'} (restart_policy: none)` });
+    return;
+  }
+  if (policy.condition === 'on-failure' && c.exitCode === 0) {
+    result.givenUp.push({ ...base, reason: 'completed with code 0 (restart_policy: on-failure)' });
+    return;
+  }
+  if (
+    policy.maxAttempts !== undefined &&
+    policy.maxAttempts > 0 &&
+    (record?.total ?? 0) >= policy.maxAttempts
+  ) {
+    result.givenUp.push({
+      ...base,
+      reason: `exited with code ${c.exitCode ?? '?'} after ${policy.maxAttempts} restarts (max_attempts)`,
+    });
+    return;
+  }
+  const attempt = nextAttempt(record, c.finishedAt - c.startedAt, backoff);
+  const due = c.finishedAt + crashLoopDelayMs(attempt, backoff);
+  if (due <= input.now) result.actions.push({ type: 'start', ...base, why: 'crash', attempt });
+  else result.wakeAt = Math.min(result.wakeAt ?? due, due);
+}

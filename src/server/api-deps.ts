@@ -1,0 +1,14 @@
+import type { Logger } from 'pino';
+import type { DockerEngine } from '../engine/index.js';
+import type { Orchestrator } from '../orchestrator/index.js';
+import type { Store } from '../store/index.js';
+
+/** Everything the HTTP API needs; built by the server, replaced by fakes in API unit tests. */
+export interface ApiDeps {
+  store: Store;
+  orchestrator: Pick<Orchestrator, 'status' | 'trigger' | 'down' | 'reconcile'>;
+  engine: DockerEngine;
+  logger: Logger;
+  adminToken: string;
+  version: string;
+}

@@ -1,0 +1,38 @@
+import { Hono } from 'hono';
+import type { ApiDeps } from './api-deps.js';
+import { bearerAuth } from './auth.js';
+import { errorResponse } from './error-response.js';
+import { openApiDocument } from './openapi.js';
+import { appRoutes } from './routes/apps.js';
+import { logRoutes } from './routes/logs.js';
+import { BerthError } from '../errors/index.js';
+
+/**
+ * Builds the HTTP API (no socket: tests call `api.request()`). Everything under /api/v1 needs the bearer
+ * token except the OpenAPI document, which holds no data.
+ *
+ * @example
+ * const res = await createApi(deps).request('/api/v1/apps', { headers: { authorization: `Bearer ${token}` } });
+ */
+export function createApi(deps: ApiDeps): Hono {
+  const api = new Hono();
+  api.onError((error, c) => errorResponse(c, error, deps.logger));
+  api.notFound((c) =>
+    errorResponse(
+      c,
+      new BerthError('BERTH_BAD_REQUEST', `no route for ${c.req.method} ${c.req.path}`, {
+        hint: 'See /api/v1/openapi.json.',
+      }),
+      deps.logger,
+    ),
+  );
+  api.get('/api/v1/openapi.json', (c) => c.json(openApiDocument(deps.version)));
+  api.use('/api/v1/*', bearerAuth(deps.adminToken));
+  api.get('/api/v1/version', async (c) => {
+    const engine = await deps.engine.version().catch(() => undefined);
+    return c.json({ berth: deps.version, engine: engine ?? null });
+  });
+  api.route('/api/v1/apps', appRoutes(deps));
+  api.route('/api/v1/apps', logRoutes(deps));
+  return api;
+}

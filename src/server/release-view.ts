@@ -1,0 +1,19 @@
+import type { Release } from '../store/index.js';
+
+/** The release as lists show it (the full spec is served by GET .../releases/{n}). */
+export function releaseSummary(release: Release): Record<string, unknown> {
+  return {
+    app: release.app,
+    number: release.number,
+    createdAt: new Date(release.createdAt).toISOString(),
+    reason: release.reason,
+    status: release.status,
+    message: release.message,
+    services: Object.fromEntries(
+      Object.values(release.spec.services).map((s) => [
+        s.name,
+        { image: s.image, imageId: release.images[s.name]?.id, replicas: s.replicas },
+      ]),
+    ),
+  };
+}

@@ -1,0 +1,130 @@
+import { Hono, type Context } from 'hono';
+import { loadCompose } from '../../app/index.js';
+import { createRelease, withReplicas } from '../../orchestrator/index.js';
+import type { ApiDeps } from '../api-deps.js';
+import { DeployRequestSchema, ScaleRequestSchema, type DeployRequest } from '../api-schemas.js';
+import { toBerthError } from '../error-response.js';
+import { ndjson, wantsStream } from '../ndjson-stream.js';
+import { parseBody } from '../parse-body.js';
+import { releaseSummary } from '../release-view.js';
+
+/** Runs a release-producing operation, streaming progress as NDJSON when the client asks for it. */
+function releaseResponse(
+  c: Context,
+  work: (
+    onProgress: (line: string) => void,
+    signal: AbortSignal | undefined,
+  ) => Promise<Record<string, unknown>>,
+): Promise<Response> | Response {
+  if (!wantsStream(c)) return work(() => undefined, undefined).then((result) => c.json(result, 201));
+  return ndjson(c, async (send, signal) => {
+    try {
+      const result = await work((line) => void send({ progress: line }), signal);
+      await send(result);
+    } catch (error) {
+      await send({ error: toBerthError(error).toJSON() });
+    }
+  });
+}
+
+export function appRoutes(deps: ApiDeps): Hono {
+  const { store, orchestrator, engine, logger } = deps;
+  const routes = new Hono();
+
+  routes.get('/', async (c) => {
+    const apps = store.releases.listApps();
+    const statuses = await Promise.all(
+      apps.filter((a) => a.currentRelease !== null).map((a) => orchestrator.status(a.name)),
+    );
+    return c.json({ apps: statuses });
+  });
+
+  routes.post('/', async (c) => {
+    const body: DeployRequest = await parseBody(c, DeployRequestSchema);
+    const loaded = loadCompose({
+      file: body.composeFile,
+      projectDir: body.projectDir,
+      ...(body.project === undefined ? {} : { projectName: body.project }),
+      environment: body.environment,
+      readFile: (path) => body.files[path],
+    });
+    return releaseResponse(c, async (onProgress, signal) => {
+      for (const warning of loaded.warnings) onProgress(`warning: ${warning}`);
+      const release = await createRelease(
+        loaded.spec,
+        { reason: 'up', projectDir: body.projectDir },
+        { engine, store, logger, onProgress, ...(signal === undefined ? {} : { signal }) },
+      );
+      orchestrator.trigger(release.app);
+      return { release: releaseSummary(release), warnings: loaded.warnings };
+    });
+  });
+
+  routes.get('/:app', async (c) => {
+    const app = store.releases.getApp(c.req.param('app'));
+    return c.json(await orchestrator.status(app.name));
+  });
+
+  routes.delete('/:app', async (c) => {
+    const app = store.releases.getApp(c.req.param('app'));
+    const volumes = ['1', 'true'].includes(c.req.query('volumes') ?? '');
+    const result = await orchestrator.down(app.name, { volumes });
+    return c.json({ app: app.name, ...result });
+  });
+
+  routes.post('/:app/scale', async (c) => {
+    const app = store.releases.getApp(c.req.param('app'));
+    const body = await parseBody(c, ScaleRequestSchema);
+    const current = store.releases.current(app.name);
+    if (!current) {
+      return c.json(
+        {
+          error: {
+            code: 'BERTH_APP_NOT_FOUND',
+            message: `app "${app.name}" is down`,
+            hint: `Deploy it first: berth up -p ${app.name}`,
+          },
+        },
+        404,
+      );
+    }
+    const spec = withReplicas(current.spec, body.replicas);
+    const reason = `scale ${Object.entries(body.replicas)
+      .map(([s, n]) => `${s}=${n}`)
+      .join(' ')}`;
+    return releaseResponse(c, async (onProgress, signal) => {
+      const release = await createRelease(
+        spec,
+        { reason, projectDir: app.projectDir },
+        {
+          engine,
+          store,
+          logger,
+          onProgress,
+          ...(signal === undefined ? {} : { signal }),
+        },
+      );
+      orchestrator.trigger(app.name);
+      return { release: releaseSummary(release) };
+    });
+  });
+
+  routes.get('/:app/releases', (c) => {
+    const releases = store.releases.list(c.req.param('app'));
+    return c.json({ releases: releases.map(releaseSummary) });
+  });
+
+  routes.get('/:app/releases/:number', (c) => {
+    const number = Number(c.req.param('number'));
+    const release = store.releases.get(c.req.param('app'), Number.isInteger(number) ? number : -1);
+    return c.json({ ...releaseSummary(release), spec: release.spec, images: release.images });
+  });
+
+  routes.get('/:app/events', (c) => {
+    const app = store.releases.getApp(c.req.param('app'));
+    const limit = Math.min(1000, Math.max(1, Number(c.req.query('limit') ?? 100) || 100));
+    return c.json({ events: store.events.list(app.name, { limit }) });
+  });
+
+  return routes;
+}

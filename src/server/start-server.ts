@@ -1,0 +1,72 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { pino, type Logger } from 'pino';
+import type { ResolvedConfig } from '../config/index.js';
+import { DockerEngine } from '../engine/index.js';
+import { Orchestrator } from '../orchestrator/index.js';
+import { openStore } from '../store/index.js';
+import { ensureAdminToken } from './admin-token.js';
+import { createApi } from './create-api.js';
+import { berthVersion } from './version.js';
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the daemon: store, engine connection, orchestrator, then the HTTP API. The engine must be
+ * reachable; otherwise this fails with BERTH_ENGINE_UNREACHABLE and a hint how to start Docker.
+ */
+export async function startServer(
+  config: ResolvedConfig,
+  logger: Logger = pino({ level: config.logLevel }),
+): Promise<RunningServer> {
+  const adminToken = ensureAdminToken(config.home);
+  const store = openStore(config.home);
+  const engine = new DockerEngine(config.dockerHost);
+  const orchestrator = new Orchestrator({
+    engine,
+    store,
+    logger,
+    resyncMs: config.resyncMs,
+    backoff: {
+      initialMs: config.backoffInitialMs,
+      maxMs: config.backoffMaxMs,
+      resetMs: config.backoffResetMs,
+    },
+  });
+  try {
+    await orchestrator.start();
+  } catch (error) {
+    await orchestrator.stop();
+    store.close();
+    throw error;
+  }
+  const api = createApi({ store, orchestrator, engine, logger, adminToken, version: berthVersion });
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const s = serve({ fetch: api.fetch, hostname: config.host, port: config.port }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  logger.info(
+    { url, home: config.home, dockerHost: config.dockerHost, version: berthVersion },
+    'berth daemon listening',
+  );
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    close: () =>
+      (closing ??= (async () => {
+        logger.info('shutting down');
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        });
+        await orchestrator.stop();
+        store.close();
+        logger.info('stopped');
+      })()),
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Schema migrations, applied in order inside one transaction each. Never edit a shipped migration:
+ * append a new one (docs/decisions/0003-sqlite-store.md).
+ */
+export const migrations: readonly { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE apps (
+        name TEXT PRIMARY KEY,
+        created_at INTEGER NOT NULL,
+        current_release INTEGER,
+        project_dir TEXT NOT NULL
+      );
+      CREATE TABLE releases (
+        app TEXT NOT NULL REFERENCES apps(name) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        spec TEXT NOT NULL,
+        images TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        status TEXT NOT NULL,
+        message TEXT,
+        PRIMARY KEY (app, number)
+      );
+      CREATE TABLE events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        app TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        message TEXT NOT NULL,
+        data TEXT
+      );
+      CREATE INDEX events_app_at ON events(app, at);
+    `,
+  },
+];
