@@ -173,7 +173,7 @@ describe('loadCompose reports invalid values with their position', () => {
     ],
     [
       web('    deploy:\n      mode: global\n'),
-      'services.web.deploy.mode: "global" is not one of "replicated"',
+      'services.web.deploy.mode: mode "global" is not supported',
       5,
       13,
     ],
@@ -282,6 +282,28 @@ describe('loadCompose reports invalid YAML with the parser position', () => {
     expect(error.code).toBe('BERTH_COMPOSE_YAML');
     expect(error.message).toMatch(/^invalid YAML: /);
     expect(error.position).toEqual({ file, line, column });
+  });
+
+  it('rejects an unresolved tag such as !reset', () => {
+    const error = failure('services:\n  web:\n    image: nginx\n    ports: !reset []\n');
+    expect(error).toMatchObject({
+      code: 'BERTH_COMPOSE_YAML',
+      message: 'invalid YAML: Unresolved tag: !reset',
+      position: { file, line: 4, column: 12 },
+    });
+  });
+
+  it('stops a document whose aliases expand without bound', () => {
+    const levels = ['x-0: &l0 [a, a, a, a, a, a, a, a, a, a]'];
+    for (let i = 1; i <= 6; i += 1)
+      levels.push(
+        `x-${i}: &l${i} [${Array(10)
+          .fill(`*l${i - 1}`)
+          .join(', ')}]`,
+      );
+    const error = failure(`${levels.join('\n')}\n${web('')}`);
+    expect(error.code).toBe('BERTH_COMPOSE_YAML');
+    expect(error.message).toContain('expands to more than');
   });
 
   it('quotes the parser message without repeating the position', () => {

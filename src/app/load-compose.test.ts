@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { BerthError } from '../errors/index.js';
-import { loadCompose, topologicalOrder, type ComposeInput, type LoadedCompose, type ServiceSpec } from './index.js';
+import {
+  loadCompose,
+  topologicalOrder,
+  type ComposeInput,
+  type LoadedCompose,
+  type ServiceSpec,
+} from './index.js';
 
 const projectDir = '/srv/shop';
 const file = `${projectDir}/compose.yaml`;
 
-function load(content: string, input: Partial<ComposeInput> & { files?: Record<string, string> } = {}): LoadedCompose {
+function load(
+  content: string,
+  input: Partial<ComposeInput> & { files?: Record<string, string> } = {},
+): LoadedCompose {
   const { files = {}, ...rest } = input;
   return loadCompose({
     file: { path: file, content },
@@ -219,7 +228,13 @@ describe('loadCompose top-level keys', () => {
       'services:\n  web:\n    image: nginx\nnetworks:\n  default:\n    driver: bridge\n    labels: [team=shop]\n',
     );
     expect(loaded.spec.networks).toEqual({
-      default: { engineName: 'shop_default', external: false, internal: false, driver: 'bridge', labels: { team: 'shop' } },
+      default: {
+        engineName: 'shop_default',
+        external: false,
+        internal: false,
+        driver: 'bridge',
+        labels: { team: 'shop' },
+      },
     });
   });
 
@@ -240,7 +255,12 @@ describe('loadCompose top-level keys', () => {
         '',
       ].join('\n'),
     );
-    expect(loaded.spec.networks.proxy).toEqual({ engineName: 'traefik_proxy', external: true, internal: false, labels: {} });
+    expect(loaded.spec.networks.proxy).toEqual({
+      engineName: 'traefik_proxy',
+      external: true,
+      internal: false,
+      labels: {},
+    });
     expect(loaded.spec.networks.edge?.engineName).toBe('edge');
     expect(loaded.spec.volumes).toEqual({
       certs: { engineName: 'letsencrypt', external: true, labels: {} },
@@ -249,7 +269,9 @@ describe('loadCompose top-level keys', () => {
   });
 
   it('rejects settings Berth cannot apply to an external volume', () => {
-    const error = failure('services:\n  web:\n    image: nginx\nvolumes:\n  certs: { external: true, driver: local }\n');
+    const error = failure(
+      'services:\n  web:\n    image: nginx\nvolumes:\n  certs: { external: true, driver: local }\n',
+    );
     expect(error).toMatchObject({ code: 'BERTH_COMPOSE_INVALID', position: { line: 5, column: 36 } });
   });
 
@@ -268,12 +290,17 @@ describe('loadCompose top-level keys', () => {
         '',
       ].join('\n'),
     );
-    expect(loaded.spec.services.web).toMatchObject({ image: 'nginx', user: '1000', environment: { A: 'explicit' } });
+    expect(loaded.spec.services.web).toMatchObject({
+      image: 'nginx',
+      user: '1000',
+      environment: { A: 'explicit' },
+    });
   });
 });
 
 describe('loadCompose interpolation', () => {
-  const content = 'services:\n  web:\n    image: "nginx:${TAG}"\n    environment:\n      A: ${A}\n      B: $${NOT_ME}\n';
+  const content =
+    'services:\n  web:\n    image: "nginx:${TAG}"\n    environment:\n      A: ${A}\n      B: $${NOT_ME}\n';
 
   it('resolves from the environment before the project .env file', () => {
     const loaded = load(content, {
@@ -287,26 +314,36 @@ describe('loadCompose interpolation', () => {
   });
 
   it('treats an undefined environment entry as unset', () => {
-    const loaded = load(content, { environment: { TAG: undefined }, files: { '/srv/shop/.env': 'TAG=dotenv' } });
+    const loaded = load(content, {
+      environment: { TAG: undefined },
+      files: { '/srv/shop/.env': 'TAG=dotenv' },
+    });
     expect(loaded.spec.services.web?.image).toBe('nginx:dotenv');
   });
 
   it('substitutes an empty string for an unset variable and warns once per variable', () => {
     const loaded = load('services:\n  web:\n    image: "nginx${TAG}"\n    labels: { a: "$TAG" }\n');
     expect(loaded.spec.services.web?.image).toBe('nginx');
-    expect(loaded.warnings).toEqual(['variable "TAG" is not set; substituting an empty string (services.web.image)']);
+    expect(loaded.warnings).toEqual([
+      'variable "TAG" is not set; substituting an empty string (services.web.image)',
+    ]);
   });
 
   it('does not interpolate keys or x-* extensions', () => {
-    const loaded = load('x-doc: ${UNDOCUMENTED:?never}\nservices:\n  web:\n    image: nginx\n    labels:\n      $KEY: v\n');
+    const loaded = load(
+      'x-doc: ${UNDOCUMENTED:?never}\nservices:\n  web:\n    image: nginx\n    labels:\n      $KEY: v\n',
+    );
     expect(loaded.spec.services.web?.labels).toEqual({ $KEY: 'v' });
     expect(loaded.variablesUsed).toEqual([]);
   });
 
   it('casts interpolated numbers and booleans by position', () => {
-    const loaded = load('services:\n  web:\n    image: nginx\n    read_only: ${RO}\n    deploy:\n      replicas: ${N:-2}\n', {
-      environment: { RO: 'true' },
-    });
+    const loaded = load(
+      'services:\n  web:\n    image: nginx\n    read_only: ${RO}\n    deploy:\n      replicas: ${N:-2}\n',
+      {
+        environment: { RO: 'true' },
+      },
+    );
     expect(loaded.spec.services.web).toMatchObject({ readOnly: true, replicas: 2 });
   });
 
@@ -323,13 +360,19 @@ describe('loadCompose interpolation', () => {
     const error = failure('services:\n  web:\n    image: nginx\n    environment:\n      - URL=${HOST\n');
     expect(error).toMatchObject({
       code: 'BERTH_COMPOSE_INTERPOLATION',
-      message: 'services.web.environment[0]: invalid interpolation format in "URL=${HOST": missing closing "}"',
+      message:
+        'services.web.environment[0]: invalid interpolation format in "URL=${HOST": missing closing "}"',
       position: { file, line: 5, column: 9 },
     });
   });
 
   it('reports errors in the .env file at their position in that file', () => {
-    const error = failure('services:\n  web:\n    image: nginx\n', { files: { '/srv/shop/.env': 'A=1\nB="open\n' } });
-    expect(error).toMatchObject({ code: 'BERTH_COMPOSE_INVALID', position: { file: '/srv/shop/.env', line: 2, column: 3 } });
+    const error = failure('services:\n  web:\n    image: nginx\n', {
+      files: { '/srv/shop/.env': 'A=1\nB="open\n' },
+    });
+    expect(error).toMatchObject({
+      code: 'BERTH_COMPOSE_INVALID',
+      position: { file: '/srv/shop/.env', line: 2, column: 3 },
+    });
   });
 });

@@ -7,7 +7,8 @@ import { deepFreeze } from './deep-freeze.js';
 import { findCycle } from './dependency-graph.js';
 import { interpolate } from './interpolate.js';
 import type { LoadContext } from './load-context.js';
-import { loadNetworks, loadVolumes } from './load-networks.js';
+import { loadNetworks } from './load-networks.js';
+import { loadVolumes } from './load-volumes.js';
 import { loadProjectEnvironment } from './load-project-environment.js';
 import { loadService, type LoadedService } from './load-service.js';
 import { readMap } from './read-collection.js';
@@ -51,7 +52,6 @@ export interface LoadedCompose {
  * spec.services.web?.image; // 'nginx'
  */
 export function loadCompose(input: ComposeInput): LoadedCompose {
-  const file = input.file.path;
   const warnings: string[] = [];
   const used = new Set<string>();
   const unsetWarned = new Set<string>();
@@ -91,7 +91,6 @@ export function loadCompose(input: ComposeInput): LoadedCompose {
   const networks = loadNetworks(top.get('networks'), projectName);
   const volumes = loadVolumes(top.get('volumes'), projectName);
   const ctx: LoadContext = {
-    file,
     projectDir: input.projectDir,
     projectName,
     lookup: trackedLookup,
@@ -127,13 +126,17 @@ function parseTree(input: ComposeInput, interpolateValue: Interpolator): MapNode
     uniqueKeys: true,
     prettyErrors: true,
   });
-  const [error] = doc.errors;
+  // Warnings are fatal too: an unresolved tag such as Compose's `!reset` would otherwise change meaning silently.
+  const [error] = [...doc.errors, ...doc.warnings];
   if (error !== undefined) {
     const { line, col } = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
     const reason = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
     throw new BerthError('BERTH_COMPOSE_YAML', `invalid YAML: ${reason}`, {
       position: { file, line, column: col },
-      hint: 'Fix the YAML syntax at this position (indent with spaces; quote values that contain ": " or "#").',
+      hint:
+        error.code === 'TAG_RESOLVE_FAILED'
+          ? 'Remove the tag: Berth loads one Compose file, so merge tags like !reset and !override do not apply.'
+          : 'Fix the YAML syntax at this position (indent with spaces; quote values that contain ": " or "#").',
       cause: error,
     });
   }

@@ -2,7 +2,6 @@ import type { VariableLookup } from './interpolate.js';
 
 /** What the per-section loaders share while one Compose file is loaded. */
 export interface LoadContext {
-  file: string;
   projectDir: string;
   projectName: string;
   /** The project environment: the user's environment first, then `.env`; records each name looked up. */

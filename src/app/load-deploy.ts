@@ -1,12 +1,11 @@
 import type { ResourceSpec, RestartPolicySpec, UpdateConfigSpec } from './app-spec.js';
+import { composeError, describe } from './compose-error.js';
 import type { ComposeNode } from './compose-tree.js';
 import { checkKeys, readMap } from './read-collection.js';
-import { readBytes, readDuration, readEnum, readInt, readNumber } from './read-scalar.js';
+import { readBytes, readDuration, readEnum, readInt, readNumber, readString } from './read-scalar.js';
 
 export interface LoadedDeploy {
   replicas: number;
-  /** Node of `replicas`, to point at when replicas conflict with published ports. */
-  replicasNode?: ComposeNode;
   limits: ResourceSpec;
   reservations: ResourceSpec;
   restartPolicy?: RestartPolicySpec;
@@ -41,12 +40,16 @@ export function loadDeploy(node: ComposeNode | undefined): LoadedDeploy {
   if (node === undefined) return loaded;
   const fields = checkKeys(readMap(node, mapHint('deploy')), deployKeys, { hints: deployHints });
   const mode = fields.get('mode');
-  if (mode !== undefined) readEnum(mode, ['replicated']);
-  const replicas = fields.get('replicas');
-  if (replicas !== undefined) {
-    loaded.replicas = readInt(replicas, { min: 0 });
-    loaded.replicasNode = replicas;
+  if (mode !== undefined && readString(mode) !== 'replicated') {
+    throw composeError(
+      'BERTH_COMPOSE_INVALID',
+      mode,
+      `mode ${describe(mode)} is not supported`,
+      'Berth runs replicated services only: remove mode (or write mode: replicated) and set deploy.replicas.',
+    );
   }
+  const replicas = fields.get('replicas');
+  if (replicas !== undefined) loaded.replicas = readInt(replicas, { min: 0 });
   const resources = fields.get('resources');
   if (resources !== undefined) {
     const parts = checkKeys(readMap(resources, mapHint('resources')), ['limits', 'reservations']);
@@ -68,15 +71,12 @@ function loadResources(node: ComposeNode, keys: readonly string[]): ResourceSpec
   const memory = fields.get('memory');
   const pids = fields.get('pids');
   return {
-    ...(cpus === undefined ? {} : { cpus: readCpus(cpus) }),
+    ...(cpus === undefined
+      ? {}
+      : { cpus: readNumber(cpus, { min: 0, hint: 'Write a number of cores, e.g. "0.5" or 2.' }) }),
     ...(memory === undefined ? {} : { memoryBytes: readBytes(memory) }),
     ...(pids === undefined ? {} : { pids: readInt(pids, { min: 1 }) }),
   };
-}
-
-function readCpus(node: ComposeNode): number {
-  const cpus = readNumber(node, { min: 0, hint: 'Write a number of cores, e.g. "0.5" or 2.' });
-  return cpus;
 }
 
 function loadRestartPolicy(node: ComposeNode): RestartPolicySpec {

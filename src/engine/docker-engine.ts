@@ -15,8 +15,6 @@ import type {
 import { FrameDecoder, type LogFrame } from './frame-decoder.js';
 import { labelKeys } from './labels.js';
 
-const managedFilter = `${labelKeys.managed}=true`;
-
 /** Builds dockerode's connection options from DOCKER_HOST syntax (unix path/URL or tcp://host:port). */
 function connection(dockerHost: string): Docker.DockerOptions {
   if (dockerHost.startsWith('tcp://') || dockerHost.startsWith('http://')) {
@@ -45,12 +43,25 @@ const epochMs = (iso: string | undefined): number => {
 export class DockerEngine {
   readonly dockerHost: string;
   readonly #docker: Docker;
+  /** Label filter selecting only this installation's objects. */
+  readonly #owned: string;
+  readonly #instance: string;
   /** Inspect results keyed by container id + state summary, so an idle resync costs one list call. */
   readonly #inspectCache = new Map<string, { key: string; value: Docker.ContainerInspectInfo }>();
 
-  constructor(dockerHost: string) {
+  /**
+   * @param instance id of this Berth installation; every object created is labelled with it and only
+   * objects carrying it are listed, so two installations (or a reset BERTH_HOME) never touch each other's.
+   */
+  constructor(dockerHost: string, instance: string) {
     this.dockerHost = dockerHost;
+    this.#instance = instance;
+    this.#owned = `${labelKeys.instance}=${instance}`;
     this.#docker = new Docker(connection(dockerHost));
+  }
+
+  #labels(labels: Record<string, string>): Record<string, string> {
+    return { ...labels, [labelKeys.managed]: 'true', [labelKeys.instance]: this.#instance };
   }
 
   async #call<T>(what: string, fn: () => Promise<T>): Promise<T> {
@@ -77,7 +88,7 @@ export class DockerEngine {
 
   /** Every container with Berth's labels, optionally of one app. */
   async listManaged(app?: string): Promise<ManagedContainer[]> {
-    const label = [managedFilter, ...(app === undefined ? [] : [`${labelKeys.app}=${app}`])];
+    const label = [this.#owned, ...(app === undefined ? [] : [`${labelKeys.app}=${app}`])];
     const infos = await this.#call('list containers', () =>
       this.#docker.listContainers({ all: true, filters: { label } }),
     );
@@ -227,13 +238,25 @@ export class DockerEngine {
   /** Creates a container; if one with the same name exists already, returns its id (idempotent). */
   async createContainer(spec: CreateContainerSpec): Promise<{ id: string; created: boolean }> {
     try {
-      const container = await this.#docker.createContainer(spec);
+      const container = await this.#docker.createContainer({
+        ...spec,
+        Labels: this.#labels(spec.Labels ?? {}),
+      });
       return { id: container.id, created: true };
     } catch (error) {
       if (engineStatus(error) === 409) {
         const existing = await this.#call('inspect container', () =>
           this.#docker.getContainer(spec.name).inspect(),
         );
+        if (existing.Config.Labels?.[labelKeys.instance] !== this.#instance) {
+          throw new BerthError(
+            'BERTH_ENGINE_ERROR',
+            `container name "${spec.name}" is taken by a container Berth does not own here`,
+            {
+              hint: `Remove it (docker rm -f ${spec.name}) or deploy under another project name (-p).`,
+            },
+          );
+        }
         return { id: existing.Id, created: false };
       }
       throw toEngineError(error, `create container "${spec.name}"`, this.dockerHost);
@@ -241,6 +264,7 @@ export class DockerEngine {
   }
 
   async startContainer(id: string): Promise<void> {
+    this.#inspectCache.delete(id);
     try {
       await this.#docker.getContainer(id).start();
     } catch (error) {
@@ -250,6 +274,7 @@ export class DockerEngine {
   }
 
   async stopContainer(id: string, graceSeconds: number): Promise<void> {
+    this.#inspectCache.delete(id);
     try {
       await this.#docker.getContainer(id).stop({ t: graceSeconds });
     } catch (error) {
@@ -259,6 +284,7 @@ export class DockerEngine {
   }
 
   async restartContainer(id: string, graceSeconds: number): Promise<void> {
+    this.#inspectCache.delete(id);
     await this.#call(`restart container ${id.slice(0, 12)}`, () =>
       this.#docker.getContainer(id).restart({ t: graceSeconds }),
     );
@@ -286,7 +312,7 @@ export class DockerEngine {
         Name: name,
         Driver: options.driver ?? 'bridge',
         Internal: options.internal,
-        Labels: options.labels,
+        Labels: this.#labels(options.labels),
         CheckDuplicate: true,
       });
     } catch (error) {
@@ -315,7 +341,7 @@ export class DockerEngine {
 
   async removeNetworks(app: string): Promise<string[]> {
     const nets = await this.#call('list networks', () =>
-      this.#docker.listNetworks({ filters: { label: [managedFilter, `${labelKeys.app}=${app}`] } }),
+      this.#docker.listNetworks({ filters: { label: [this.#owned, `${labelKeys.app}=${app}`] } }),
     );
     for (const net of nets) {
       try {
@@ -333,7 +359,11 @@ export class DockerEngine {
     options: { labels: Record<string, string>; driver?: string },
   ): Promise<void> {
     await this.#call(`create volume "${name}"`, () =>
-      this.#docker.createVolume({ Name: name, Driver: options.driver ?? 'local', Labels: options.labels }),
+      this.#docker.createVolume({
+        Name: name,
+        Driver: options.driver ?? 'local',
+        Labels: this.#labels(options.labels),
+      }),
     );
   }
 
@@ -349,7 +379,7 @@ export class DockerEngine {
 
   async removeVolumes(app: string): Promise<string[]> {
     const result = await this.#call('list volumes', () =>
-      this.#docker.listVolumes({ filters: { label: [managedFilter, `${labelKeys.app}=${app}`] } }),
+      this.#docker.listVolumes({ filters: { label: [this.#owned, `${labelKeys.app}=${app}`] } }),
     );
     const names = (result.Volumes ?? []).map((v) => v.Name);
     for (const name of names) {
@@ -441,7 +471,7 @@ export class DockerEngine {
       try {
         const stream = (await this.#docker.getEvents({
           since,
-          filters: { type: ['container'], label: [managedFilter] },
+          filters: { type: ['container'], label: [this.#owned] },
           abortSignal: signal,
         } as Docker.GetEventsOptions)) as Readable;
         await new Promise<void>((resolve) => {
@@ -466,6 +496,7 @@ export class DockerEngine {
                 timeNano: number;
               };
               since = raw.time;
+              this.#inspectCache.delete(raw.Actor.ID);
               onEvent({
                 type: raw.Type,
                 action: raw.Action,

@@ -61,7 +61,8 @@ export class Orchestrator {
     );
     this.#resyncTimer = setInterval(() => void this.resyncAll(), resyncMs);
     this.#resyncTimer.unref();
-    await this.resyncAll();
+    // Converge in the background: the API must answer while slow stops (grace periods) run.
+    void this.resyncAll();
   }
 
   async stop(): Promise<void> {

@@ -22,7 +22,15 @@ export async function runProbe(
   timeoutMs: number,
 ): Promise<ProbeResult> {
   if (handler.type === 'exec') {
-    const code = await target.exec(handler.command, timeoutMs);
+    let code: number | undefined;
+    try {
+      code = await target.exec(handler.command, timeoutMs);
+    } catch (error) {
+      return {
+        ok: false,
+        message: `exec ${JSON.stringify(handler.command)}: ${error instanceof Error ? error.message : String(error)}`,
+      };
+    }
     if (code === undefined)
       return {
         ok: false,

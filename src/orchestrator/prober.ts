@@ -88,7 +88,11 @@ export class Prober {
       if (!spec) continue;
       const tick = async (): Promise<void> => {
         const startedAt = Date.now();
-        const result = await runProbe(spec.handler, item.target, spec.timeoutMs);
+        // A probe never throws into the timer: an unexpected error counts as a failed attempt.
+        const result = await runProbe(spec.handler, item.target, spec.timeoutMs).catch((error: unknown) => ({
+          ok: false,
+          message: error instanceof Error ? error.message : String(error),
+        }));
         if (loop.stopped) return;
         const before = loop[kind];
         const after = nextProbeState(before ?? initialProbeState(kind), result.ok, result.message, spec);

@@ -2,9 +2,11 @@ import { serve, type ServerType } from '@hono/node-server';
 import { pino, type Logger } from 'pino';
 import type { ResolvedConfig } from '../config/index.js';
 import { DockerEngine } from '../engine/index.js';
+import { BerthError } from '../errors/index.js';
 import { Orchestrator } from '../orchestrator/index.js';
 import { openStore } from '../store/index.js';
 import { ensureAdminToken } from './admin-token.js';
+import { ensureInstanceId } from './instance-id.js';
 import { createApi } from './create-api.js';
 import { berthVersion } from './version.js';
 
@@ -23,7 +25,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const adminToken = ensureAdminToken(config.home);
   const store = openStore(config.home);
-  const engine = new DockerEngine(config.dockerHost);
+  const engine = new DockerEngine(config.dockerHost, ensureInstanceId(config.home));
   const orchestrator = new Orchestrator({
     engine,
     store,
@@ -45,7 +47,20 @@ export async function startServer(
   const api = createApi({ store, orchestrator, engine, logger, adminToken, version: berthVersion });
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: api.fetch, hostname: config.host, port: config.port }, () => resolve(s));
-    s.once('error', reject);
+    s.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new BerthError(
+              'BERTH_PORT_IN_USE',
+              `cannot listen on ${config.host}:${config.port}: the address is in use`,
+              {
+                hint: 'Another berth server may be running (check `berth version`); stop it or use --listen / BERTH_LISTEN.',
+                cause: error,
+              },
+            )
+          : error,
+      ),
+    );
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
