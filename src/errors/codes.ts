@@ -38,6 +38,7 @@ export const errorCatalogue = {
   BERTH_RELEASE_NOT_FOUND: { kind: 'not_found', summary: 'No release with that number exists.' },
   BERTH_SERVICE_NOT_FOUND: { kind: 'not_found', summary: 'The app has no service with that name.' },
   BERTH_UNAUTHORIZED: { kind: 'unauthorized', summary: 'The API call had no valid bearer token.' },
+  BERTH_ROUTE_NOT_FOUND: { kind: 'not_found', summary: 'No API endpoint has that method and path.' },
   BERTH_BAD_REQUEST: { kind: 'invalid', summary: 'The API request body or parameters are invalid.' },
   BERTH_SERVER_UNREACHABLE: { kind: 'unavailable', summary: 'The CLI cannot reach the Berth daemon.' },
   BERTH_ROLLOUT_FAILED: { kind: 'failed', summary: 'A replica failed to become ready.' },

@@ -20,7 +20,7 @@ export function createApi(deps: ApiDeps): Hono {
   api.notFound((c) =>
     errorResponse(
       c,
-      new BerthError('BERTH_BAD_REQUEST', `no route for ${c.req.method} ${c.req.path}`, {
+      new BerthError('BERTH_ROUTE_NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`, {
         hint: 'See /api/v1/openapi.json.',
       }),
       deps.logger,
