@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await daemon?.stop();
   for (const p of projects) p.remove();
-  removeHome(daemon.home);
+  if (daemon) removeHome(daemon.home);
 });
 
 /** Runs `berth up` on `compose` and checks that nothing was recorded or created. */

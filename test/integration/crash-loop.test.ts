@@ -59,7 +59,7 @@ afterAll(async () => {
   await daemon?.stop();
   purgeApp(app);
   project?.remove();
-  removeHome(daemon.home);
+  if (daemon) removeHome(daemon.home);
 });
 
 describe('a crash-looping service', () => {

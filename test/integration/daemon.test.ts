@@ -26,7 +26,7 @@ afterAll(async () => {
   await daemon?.stop();
   purgeApp(app);
   project?.remove();
-  removeHome(daemon.home);
+  if (daemon) removeHome(daemon.home);
 });
 
 describe('berth server', () => {

@@ -65,7 +65,7 @@ afterAll(async () => {
   await daemon?.stop();
   purgeApp(app);
   project?.remove();
-  removeHome(daemon.home);
+  if (daemon) removeHome(daemon.home);
 });
 
 describe('berth up of a multi-service app on one Docker host', () => {

@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** A throwaway project folder holding a compose.yaml (and optional extra files). */
 export interface ComposeProject {
@@ -14,6 +14,7 @@ export function composeProject(compose: string, extra: Record<string, string> = 
   const dir = mkdtempSync(join(tmpdir(), 'berth-project-'));
   const write = (name: string, content: string): string => {
     const path = join(dir, name);
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, content);
     return path;
   };
