@@ -273,20 +273,20 @@ export class DockerEngine {
     }
   }
 
-  async stopContainer(id: string, graceSeconds: number): Promise<void> {
+  async stopContainer(id: string, graceSeconds?: number): Promise<void> {
     this.#inspectCache.delete(id);
     try {
-      await this.#docker.getContainer(id).stop({ t: graceSeconds });
+      await this.#docker.getContainer(id).stop(graceSeconds === undefined ? {} : { t: graceSeconds });
     } catch (error) {
       if (engineStatus(error) === 304 || engineStatus(error) === 404) return;
       throw toEngineError(error, `stop container ${id.slice(0, 12)}`, this.dockerHost);
     }
   }
 
-  async restartContainer(id: string, graceSeconds: number): Promise<void> {
+  async restartContainer(id: string, graceSeconds?: number): Promise<void> {
     this.#inspectCache.delete(id);
     await this.#call(`restart container ${id.slice(0, 12)}`, () =>
-      this.#docker.getContainer(id).restart({ t: graceSeconds }),
+      this.#docker.getContainer(id).restart(graceSeconds === undefined ? {} : { t: graceSeconds }),
     );
   }
 

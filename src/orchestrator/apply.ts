@@ -113,8 +113,10 @@ async function ensureAppResources(ctx: ApplyContext): Promise<void> {
   }
 }
 
-function graceSeconds(ctx: ApplyContext, service: string): number {
-  return Math.ceil((ctx.desired?.specs.get(service)?.stopGracePeriodMs ?? 10_000) / 1000);
+/** The service's stop grace; undefined lets the engine use the container's own StopTimeout. */
+function graceSeconds(ctx: ApplyContext, service: string): number | undefined {
+  const ms = ctx.desired?.specs.get(service)?.stopGracePeriodMs;
+  return ms === undefined ? undefined : Math.ceil(ms / 1000);
 }
 
 async function applyOne(action: Action, ctx: ApplyContext): Promise<void> {

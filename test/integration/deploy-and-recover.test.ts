@@ -168,6 +168,32 @@ describe('berth up of a multi-service app on one Docker host', () => {
     expect(after.converged).toBe(true);
   });
 
+  it('recreates a replica removed behind its back (docker rm -f), keeping one container per slot', async () => {
+    const before = await status();
+    const victim = before.services.find((x) => x.name === 'web')?.replicas[2];
+    if (!victim) throw new Error('no replica 3');
+    docker('rm', '-f', victim.id);
+    const after = await waitFor('replica 3 recreated', async () => {
+      const s = await status();
+      const r = s.services.find((x) => x.name === 'web')?.replicas.find((x) => x.replica === 3);
+      return s.converged && r && r.id !== victim.id ? s : undefined;
+    });
+    expect(after.services.find((x) => x.name === 'web')?.replicas.map((r) => r.replica)).toEqual([1, 2, 3]);
+    expect(containersOf(app)).toHaveLength(4);
+  });
+
+  it('follows new output with berth logs -f', async () => {
+    const s = await status();
+    const replica = s.services.find((x) => x.name === 'web')?.replicas[0];
+    if (!replica) throw new Error('no replica');
+    const follow = berth(['logs', app, 'web', '-f', '--tail', '0'], { env: daemon.env, timeoutMs: 4000 });
+    await new Promise((r) => setTimeout(r, 1500));
+    // PID 1's stdout is the container's log; write a line to it from inside.
+    docker('exec', replica.id, 'sh', '-c', 'echo followed-line-42 > /proc/1/fd/1');
+    const result = await follow;
+    expect(result.stdout).toMatch(new RegExp(`${replica.name} \\| followed-line-42`));
+  });
+
   it('adopts running containers after the daemon is killed with SIGKILL and restarted, without duplicating them', async () => {
     const before = await status();
     await daemon.stop({ kill: true });
