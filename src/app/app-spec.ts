@@ -134,4 +134,21 @@ export interface ServiceSpec {
   stopSignal?: string;
   init?: boolean;
   probes: { readiness?: ProbeSpec; liveness?: ProbeSpec };
+  /** HTTP ingress through Berth's proxy for the published ports (`x-berth.ingress`). */
+  ingress?: IngressSpec;
+  rollout: RolloutSpec;
+}
+
+export interface IngressSpec {
+  /** Host names to match; empty routes every request on the published port. */
+  hosts: string[];
+  /** Time a replica stays out of the proxy before it is stopped, so in-flight requests finish. */
+  drainMs: number;
+}
+
+export interface RolloutSpec {
+  /** A release whose replicas are not all ready after this long is rolled back (Kubernetes progressDeadlineSeconds). */
+  progressDeadlineMs: number;
+  /** Roll back automatically when the deadline passes or replicas crash-loop. */
+  autoRollback: boolean;
 }

@@ -60,6 +60,7 @@ const defaults = {
     order: 'stop-first',
   },
   stopGracePeriodMs: 10_000,
+  rollout: { progressDeadlineMs: 600_000, autoRollback: true },
   probes: {},
 } satisfies Partial<ServiceSpec>;
 

@@ -16,6 +16,7 @@ import { checkKeys, readListOrDict, readMap, readSeq, readStringList } from './r
 import { readBool, readDuration, readEnum, readString } from './read-scalar.js';
 import { serviceKeys, unsupportedServiceKeyHints } from './service-keys.js';
 import { loadXBerth } from './x-berth.js';
+import { defaultRollout } from './x-berth-rollout.js';
 
 export interface LoadedService {
   spec: ServiceSpec;
@@ -56,16 +57,16 @@ export function loadService(
   const deploy = loadDeploy(f.get('deploy'));
   const ports = optional('ports', loadPorts) ?? [];
   const published = ports.find((p) => p.port.published !== undefined);
-  if (published !== undefined && deploy.replicas > 1) {
+  const xBerth = optional('x-berth', loadXBerth) ?? {};
+  if (published !== undefined && deploy.replicas > 1 && xBerth.ingress === undefined) {
     throw composeError(
       'BERTH_COMPOSE_INVALID',
       published.node,
       `host port ${published.port.published} cannot be published by ${deploy.replicas} replicas`,
-      'Publish an ephemeral port (e.g. "80") or run one replica until Berth has an ingress.',
+      'Route the port through Berth\'s proxy with `x-berth: { ingress: {} }`, or publish an ephemeral port (e.g. "80").',
     );
   }
   const restart = loadRestart(f.get('restart'), deploy.restartPolicy, ctx);
-  const probes = optional('x-berth', loadXBerth) ?? {};
   const labels = optional('labels', (n) => readListOrDict(n, 'labels')) ?? [];
   const dependencies = loadDependsOn(f.get('depends_on'), services, ctx);
   const command = loadCommand(f.get('command'));
@@ -104,7 +105,12 @@ export function loadService(
     stopGracePeriodMs: optional('stop_grace_period', (n) => readDuration(n)) ?? 10_000,
     ...(stopSignal === undefined ? {} : { stopSignal }),
     ...(init === undefined ? {} : { init }),
-    probes,
+    probes: {
+      ...(xBerth.readiness === undefined ? {} : { readiness: xBerth.readiness }),
+      ...(xBerth.liveness === undefined ? {} : { liveness: xBerth.liveness }),
+    },
+    ...(xBerth.ingress === undefined ? {} : { ingress: xBerth.ingress }),
+    rollout: xBerth.rollout ?? defaultRollout,
   };
   return { spec, dependencies };
 }

@@ -1,7 +1,8 @@
-import type { ProbeHandler, ProbeSpec } from './app-spec.js';
+import type { IngressSpec, ProbeHandler, ProbeSpec, RolloutSpec } from './app-spec.js';
 import { composeError } from './compose-error.js';
 import type { ComposeNode, MapNode } from './compose-tree.js';
 import { checkKeys, readMap, readStringList } from './read-collection.js';
+import { loadIngress, loadRollout } from './x-berth-rollout.js';
 import { readDuration, readEnum, readInt, readString } from './read-scalar.js';
 
 const probeKeys = [
@@ -23,14 +24,29 @@ const strict = { extensions: false } as const;
  * (k8s.io/api/core/v1 Probe: defaults period 10s, timeout 1s, success 1, failure 3; liveness must have
  * successThreshold 1). Unlike Compose's `x-*` keys it is strict: unknown keys are errors.
  */
-export function loadXBerth(node: ComposeNode): { readiness?: ProbeSpec; liveness?: ProbeSpec } {
-  const fields = checkKeys(readMap(node, 'Write x-berth as a mapping.'), ['readiness', 'liveness'], strict);
+export function loadXBerth(node: ComposeNode): XBerth {
+  const fields = checkKeys(
+    readMap(node, 'Write x-berth as a mapping.'),
+    ['readiness', 'liveness', 'ingress', 'rollout'],
+    strict,
+  );
   const readiness = fields.get('readiness');
   const liveness = fields.get('liveness');
+  const ingress = fields.get('ingress');
+  const rollout = fields.get('rollout');
   return {
     ...(readiness === undefined ? {} : { readiness: loadProbe(readiness, 'readiness') }),
     ...(liveness === undefined ? {} : { liveness: loadProbe(liveness, 'liveness') }),
+    ...(ingress === undefined ? {} : { ingress: loadIngress(ingress) }),
+    ...(rollout === undefined ? {} : { rollout: loadRollout(rollout) }),
   };
+}
+
+export interface XBerth {
+  readiness?: ProbeSpec;
+  liveness?: ProbeSpec;
+  ingress?: IngressSpec;
+  rollout?: RolloutSpec;
 }
 
 function loadProbe(node: ComposeNode, kind: 'readiness' | 'liveness'): ProbeSpec {

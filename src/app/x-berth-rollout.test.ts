@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { BerthError } from '../errors/index.js';
+import { loadCompose, type ServiceSpec } from './index.js';
+
+const load = (service: string): ServiceSpec => {
+  const content = `services:\n  web:\n    image: nginx\n${service.replace(/^/gm, '    ')}\n`;
+  const spec = loadCompose({
+    file: { path: '/p/compose.yaml', content },
+    projectDir: '/p',
+    environment: {},
+    readFile: () => undefined,
+  }).spec;
+  const web = spec.services['web'];
+  if (!web) throw new Error('no web');
+  return web;
+};
+
+const failure = (service: string): BerthError => {
+  try {
+    load(service);
+  } catch (error) {
+    if (error instanceof BerthError) return error;
+    throw error;
+  }
+  throw new Error('expected an error');
+};
+
+describe('x-berth ingress and rollout', () => {
+  it('turns ingress on with defaults for `ingress: {}` and `ingress: true`', () => {
+    expect(load('x-berth:\n  ingress: {}').ingress).toEqual({ hosts: [], drainMs: 2000 });
+    expect(load('x-berth:\n  ingress: true').ingress).toEqual({ hosts: [], drainMs: 2000 });
+  });
+
+  it('reads hosts and the drain time', () => {
+    expect(
+      load('x-berth:\n  ingress: { host: [shop.example.com, "*.shop.test"], drain: 500ms }').ingress,
+    ).toEqual({
+      hosts: ['shop.example.com', '*.shop.test'],
+      drainMs: 500,
+    });
+  });
+
+  it('refuses a malformed host name with its position', () => {
+    const error = failure('x-berth:\n  ingress: { host: "Shop Example" }');
+    expect(error.code).toBe('BERTH_COMPOSE_INVALID');
+    expect(error.message).toContain('"Shop Example" is not a host name');
+  });
+
+  it('allows a fixed host port for several replicas only behind the ingress', () => {
+    expect(failure('ports: ["8080:80"]\ndeploy: { replicas: 3 }').hint).toContain('x-berth: { ingress: {} }');
+    expect(load('ports: ["8080:80"]\ndeploy: { replicas: 3 }\nx-berth: { ingress: {} }').replicas).toBe(3);
+  });
+
+  it('defaults the rollout to a 10 minute progress deadline with automatic rollback', () => {
+    expect(load('deploy: { replicas: 1 }').rollout).toEqual({
+      progressDeadlineMs: 600_000,
+      autoRollback: true,
+    });
+    expect(load('x-berth:\n  rollout: { progressDeadline: 30s, autoRollback: false }').rollout).toEqual({
+      progressDeadlineMs: 30_000,
+      autoRollback: false,
+    });
+  });
+
+  it('refuses unknown rollout keys', () => {
+    expect(failure('x-berth:\n  rollout: { canary: true }').code).toBe('BERTH_COMPOSE_UNSUPPORTED_KEY');
+  });
+});

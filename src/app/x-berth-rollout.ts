@@ -1,0 +1,56 @@
+import type { IngressSpec, RolloutSpec } from './app-spec.js';
+import { composeError } from './compose-error.js';
+import type { ComposeNode } from './compose-tree.js';
+import { checkKeys, readMap, readStringList } from './read-collection.js';
+import { readBool, readDuration } from './read-scalar.js';
+
+const strict = { extensions: false } as const;
+const hostPattern = /^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
+
+export const defaultRollout: RolloutSpec = { progressDeadlineMs: 600_000, autoRollback: true };
+
+/**
+ * `x-berth.ingress: { host, drain }`: route the service's published ports through Berth's HTTP proxy,
+ * which sends traffic only to ready replicas. `ingress: {}` (or `true`) turns it on with defaults.
+ */
+export function loadIngress(node: ComposeNode): IngressSpec {
+  if (node.kind === 'scalar' && readBool(node)) return { hosts: [], drainMs: 2000 };
+  const fields = checkKeys(
+    readMap(node, 'Write ingress: { host: shop.example.com, drain: 2s }.'),
+    ['host', 'drain'],
+    strict,
+  );
+  const hostNode = fields.get('host');
+  const hosts =
+    hostNode === undefined ? [] : readStringList(hostNode, 'Write host as a name or a list of names.', true);
+  for (const host of hosts) {
+    if (!hostPattern.test(host)) {
+      throw composeError(
+        'BERTH_COMPOSE_INVALID',
+        hostNode ?? node,
+        `"${host}" is not a host name`,
+        'Write a lowercase DNS name such as shop.example.com or *.example.com.',
+      );
+    }
+  }
+  const drain = fields.get('drain');
+  return { hosts, drainMs: drain === undefined ? 2000 : readDuration(drain) };
+}
+
+/** `x-berth.rollout: { progressDeadline, autoRollback }`. */
+export function loadRollout(node: ComposeNode): RolloutSpec {
+  const fields = checkKeys(
+    readMap(node, 'Write rollout: { progressDeadline: 5m, autoRollback: true }.'),
+    ['progressDeadline', 'autoRollback'],
+    strict,
+  );
+  const deadline = fields.get('progressDeadline');
+  const auto = fields.get('autoRollback');
+  return {
+    progressDeadlineMs:
+      deadline === undefined
+        ? defaultRollout.progressDeadlineMs
+        : readDuration(deadline, { min: 1000, hint: 'Write a deadline of at least 1s, e.g. 5m.' }),
+    autoRollback: auto === undefined ? defaultRollout.autoRollback : readBool(auto),
+  };
+}
