@@ -8,6 +8,7 @@ import { downCommand } from './commands/down.js';
 import { logsCommand } from './commands/logs.js';
 import { psCommand } from './commands/ps.js';
 import { releasesCommand } from './commands/releases.js';
+import { rollbackCommand } from './commands/rollback.js';
 import { scaleCommand } from './commands/scale.js';
 import { serverCommand } from './commands/server.js';
 import { upCommand } from './commands/up.js';
@@ -22,6 +23,7 @@ const commands: Record<string, { run: Command; help: string }> = {
   down: { run: downCommand, help: 'remove an app (volumes only with --volumes)' },
   scale: { run: scaleCommand, help: 'change replica counts: berth scale app web=3' },
   releases: { run: releasesCommand, help: "list an app's releases" },
+  rollback: { run: rollbackCommand, help: 'restore an earlier release: berth rollback app [--to N]' },
   logs: { run: logsCommand, help: 'show container output (-f to follow)' },
   version: { run: versionCommand, help: 'show CLI, daemon and engine versions' },
 };

@@ -12,6 +12,8 @@ export interface UserConfig {
   backoffInitialMs?: number;
   backoffMaxMs?: number;
   backoffResetMs?: number;
+  ingressAdmin?: string;
+  caddy?: string;
 }
 
 /** The frozen, fully-resolved configuration passed down from the entry point. */
@@ -28,6 +30,10 @@ export interface ResolvedConfig {
   readonly backoffInitialMs: number;
   readonly backoffMaxMs: number;
   readonly backoffResetMs: number;
+  /** Loopback address of the ingress proxy's (Caddy's) admin API. */
+  readonly ingressAdmin: string;
+  /** The caddy binary (name on PATH or absolute path). */
+  readonly caddy: string;
 }
 
 /** One table of options: its env var, default and parser (flags use the same names in kebab-case). */
@@ -40,6 +46,8 @@ const options = {
   backoffInitialMs: { env: 'BERTH_BACKOFF_INITIAL_MS', fallback: () => '10000' },
   backoffMaxMs: { env: 'BERTH_BACKOFF_MAX_MS', fallback: () => '300000' },
   backoffResetMs: { env: 'BERTH_BACKOFF_RESET_MS', fallback: () => '600000' },
+  ingressAdmin: { env: 'BERTH_INGRESS_ADMIN', fallback: () => '127.0.0.1:2119' },
+  caddy: { env: 'BERTH_CADDY', fallback: () => 'caddy' },
 } as const;
 
 export type OptionName = keyof typeof options;
@@ -85,6 +93,8 @@ export function resolveConfig(
     backoffInitialMs: positiveInt('backoffInitialMs', raw('backoffInitialMs')),
     backoffMaxMs: positiveInt('backoffMaxMs', raw('backoffMaxMs')),
     backoffResetMs: positiveInt('backoffResetMs', raw('backoffResetMs')),
+    ingressAdmin: loopbackAddress(raw('ingressAdmin')),
+    caddy: raw('caddy'),
   });
 }
 
@@ -108,4 +118,15 @@ export function parseListen(value: string): { host: string; port: number } {
     });
   }
   return { host: match[1] ?? (match[2] === '' ? '127.0.0.1' : (match[2] ?? '127.0.0.1')), port };
+}
+
+/** The proxy's admin API must stay on loopback: it can reconfigure every route. */
+function loopbackAddress(value: string): string {
+  const { host, port } = parseListen(value);
+  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
+    throw new BerthError('BERTH_CONFIG', `${options.ingressAdmin.env}="${value}" is not a loopback address`, {
+      hint: `Use 127.0.0.1:PORT, e.g. ${options.ingressAdmin.env}=127.0.0.1:2119.`,
+    });
+  }
+  return `${host.includes(':') ? `[${host}]` : host}:${port}`;
 }

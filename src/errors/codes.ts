@@ -34,6 +34,10 @@ export const errorCatalogue = {
   BERTH_BUILD_FAILED: { kind: 'invalid', summary: 'Building a service image failed.' },
   BERTH_ENGINE_UNREACHABLE: { kind: 'unavailable', summary: 'The Docker Engine cannot be reached.' },
   BERTH_ENGINE_ERROR: { kind: 'internal', summary: 'The Docker Engine refused a request.' },
+  BERTH_INGRESS: {
+    kind: 'unavailable',
+    summary: 'The ingress proxy (Caddy) is missing or refused its configuration.',
+  },
   BERTH_APP_NOT_FOUND: { kind: 'not_found', summary: 'No app with that name exists.' },
   BERTH_RELEASE_NOT_FOUND: { kind: 'not_found', summary: 'No release with that number exists.' },
   BERTH_SERVICE_NOT_FOUND: { kind: 'not_found', summary: 'The app has no service with that name.' },

@@ -29,6 +29,10 @@ export interface ServiceStatus {
   desired: number;
   running: number;
   ready: number;
+  /** Ready for at least the minimum ready time, or completed successfully (one-shot jobs). */
+  settled: number;
+  /** Replicas of a run-to-completion service that exited 0. */
+  completed: number;
   waiting: string | undefined;
   replicas: ReplicaStatus[];
 }

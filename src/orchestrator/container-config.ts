@@ -55,6 +55,8 @@ export function replicaConfig(
   for (const port of service.ports) {
     const key = `${port.target}/${port.protocol}`;
     exposed[key] = {};
+    // Behind the ingress the proxy owns the host port and dials replicas on their network address.
+    if (service.ingress && port.protocol === 'tcp' && port.published !== undefined) continue;
     (portBindings[key] ??= []).push({
       HostIp: port.hostIp ?? '',
       HostPort: port.published === undefined ? '' : String(port.published),

@@ -2,12 +2,14 @@ import type { Logger } from 'pino';
 import type { AppSpec, ServiceSpec } from '../app/index.js';
 import { BerthError } from '../errors/index.js';
 import { labelKeys, type DockerEngine, type ImageRef, type ProgressListener } from '../engine/index.js';
+import type { Ingress } from '../ingress/index.js';
 import type { Release, Store } from '../store/index.js';
 import { admit } from './admission.js';
 import { checkPorts } from './port-check.js';
 
 export interface DeployContext {
   engine: DockerEngine;
+  ingress: Pick<Ingress, 'checkAvailable' | 'portsOf'>;
   store: Store;
   logger: Logger;
   onProgress: ProgressListener;
@@ -96,7 +98,8 @@ export async function createRelease(
     .map((r) => r.spec);
   admit(spec, host, others);
   await checkExternal(spec, engine);
-  await checkPorts(spec, await engine.listManaged(spec.name));
+  if (Object.values(spec.services).some((s) => s.ingress !== undefined)) await ctx.ingress.checkAvailable();
+  await checkPorts(spec, await engine.listManaged(spec.name), ctx.ingress.portsOf(spec.name));
   const images: Release['images'] = {};
   for (const service of Object.values(spec.services)) {
     ctx.signal?.throwIfAborted();

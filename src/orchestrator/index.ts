@@ -8,3 +8,4 @@ export { crashLoopDelayMs } from './backoff.js';
 export type { BackoffConfig } from './backoff.js';
 export { admit, appReservations } from './admission.js';
 export type { AppStatus, ReplicaFailure, ReplicaStatus, ServiceStatus } from './app-status.js';
+export { rollbackTarget, rollbackTo } from './rollback.js';

@@ -1,18 +1,22 @@
 import type { Logger } from 'pino';
 import type { DockerEngine, ManagedContainer } from '../engine/index.js';
+import type { Ingress } from '../ingress/index.js';
 import { BerthError } from '../errors/index.js';
-import type { Store } from '../store/index.js';
+import type { Release, Store } from '../store/index.js';
+import { rollbackTo } from './rollback.js';
 import type { AppStatus } from './app-status.js';
 import type { BackoffConfig, RestartRecord } from './backoff.js';
 import { applyActions } from './apply.js';
 import { desiredState, type DesiredApp } from './desired-state.js';
 import { plan } from './plan.js';
-import type { ReplicaHealth } from './plan-types.js';
+import type { Action, ReplicaHealth } from './plan-types.js';
+import { ingressRoutes, upstreamOf } from './ingress-routes.js';
 import { Prober } from './prober.js';
 import { buildStatus } from './status.js';
 
 export interface OrchestratorOptions {
   engine: DockerEngine;
+  ingress: Ingress;
   store: Store;
   logger: Logger;
   backoff: BackoffConfig;
@@ -163,6 +167,7 @@ export class Orchestrator {
       (a) => a.type !== 'create' || this.#createDue(`${a.service}/${a.replica}`, now),
     );
 
+    await this.#routeTraffic(app, desired, observed, health, actions);
     if (actions.length > 0) {
       const done = await applyActions(actions, {
         engine,
@@ -190,12 +195,111 @@ export class Orchestrator {
     });
     this.#status.set(app, status);
     if (!desired && observed.length === 0) this.#status.delete(app);
-    if (release && release.status === 'pending' && status.converged && actions.length === 0) {
-      store.releases.setStatus(app, release.number, 'active', null);
-      store.events.add(app, 'release.active', `release ${release.number} is ready`, {
+    if (release && release.status === 'pending') {
+      if (status.converged && actions.length === 0) {
+        store.releases.markVerified(app, release.number);
+        store.events.add(app, 'release.active', `release ${release.number} is ready`, {
+          release: release.number,
+        });
+        logger.info({ app, release: release.number }, 'release ready');
+      } else {
+        await this.#checkProgress(release, status, now);
+      }
+    }
+  }
+
+  /**
+   * Fails a pending release whose replicas crash-loop or fail to start, or that is not ready within its
+   * progress deadline, and rolls back to the last verified release when autoRollback allows (issue 3).
+   */
+  async #checkProgress(release: Release, status: AppStatus, now: number): Promise<void> {
+    const { store, logger, engine } = this.#options;
+    const services = Object.values(release.spec.services);
+    const deadlineMs = Math.max(...services.map((s) => s.rollout?.progressDeadlineMs ?? 600_000));
+    let why: string | undefined;
+    if (status.failures.length > 0)
+      why = `replicas failed: ${status.failures.map((f) => f.reason).join('; ')}`;
+    else if (now - release.createdAt > deadlineMs) {
+      const notReady = status.services.flatMap((s) =>
+        s.replicas
+          .filter((r) => !r.outdated && !r.ready)
+          .map((r) => `${r.name}${r.message ? ` (${r.message})` : ''}`),
+      );
+      why = `not ready within the ${Math.round(deadlineMs / 1000)} s progress deadline${notReady.length ? `: ${notReady.join('; ')}` : ''}`;
+    }
+    if (why === undefined) return;
+    const auto = services.every((s) => s.rollout?.autoRollback ?? true);
+    const target = auto ? store.releases.lastVerified(release.app, release.number) : undefined;
+    if (!target) {
+      store.releases.setStatus(release.app, release.number, 'failed', why);
+      store.events.add(release.app, 'release.failed', `release ${release.number} failed: ${why}`, {
         release: release.number,
       });
-      logger.info({ app, release: release.number }, 'release ready');
+      logger.warn({ app: release.app, release: release.number, why }, 'release failed');
+      return;
+    }
+    store.releases.setStatus(
+      release.app,
+      release.number,
+      'rolled-back',
+      `${why}; rolled back to release ${target.number}`,
+    );
+    try {
+      const restored = await rollbackTo(
+        target,
+        `rollback to ${target.number}: release ${release.number} ${why.slice(0, 300)}`,
+        { store, engine },
+      );
+      logger.warn(
+        { app: release.app, release: release.number, to: target.number, restored: restored.number, why },
+        'release rolled back',
+      );
+      this.#again.add(release.app);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      store.releases.setStatus(
+        release.app,
+        release.number,
+        'failed',
+        `${why}; rollback to ${target.number} impossible: ${reason}`,
+      );
+      logger.error({ err: error, app: release.app }, 'automatic rollback failed');
+    }
+  }
+
+  /**
+   * Points the ingress at the ready replicas, leaving out those about to be removed; when a removed one
+   * was receiving traffic, waits out the drain time first (deregister -> drain -> SIGTERM, issue 3).
+   */
+  async #routeTraffic(
+    app: string,
+    desired: DesiredApp | undefined,
+    observed: readonly ManagedContainer[],
+    health: ReadonlyMap<string, ReplicaHealth>,
+    actions: readonly Action[],
+  ): Promise<void> {
+    const { ingress, logger } = this.#options;
+    const removing = new Set(actions.filter((a) => a.type === 'remove').map((a) => a.id));
+    const routedBefore = ingress.upstreamsOf(app);
+    try {
+      await ingress.setApp(app, ingressRoutes(desired, observed, health, removing));
+    } catch (error) {
+      logger.error({ err: error, app }, 'ingress update failed');
+      return;
+    }
+    let drainMs = 0;
+    for (const c of observed) {
+      if (!removing.has(c.id)) continue;
+      const spec = desired?.specs.get(c.service);
+      const wasRouted =
+        desired !== undefined &&
+        (spec?.ports ?? []).some((p) => routedBefore.has(upstreamOf(c, desired, p.target) ?? ''));
+      const routedAnyway = desired === undefined && routedBefore.size > 0;
+      if (wasRouted || routedAnyway) drainMs = Math.max(drainMs, spec?.ingress?.drainMs ?? 2000);
+    }
+    if (drainMs > 0) {
+      logger.info({ app, drainMs, replicas: removing.size }, 'draining replicas before stopping them');
+      await new Promise((r) => setTimeout(r, drainMs));
     }
   }
 

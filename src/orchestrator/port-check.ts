@@ -20,8 +20,12 @@ function canBind(port: number, host: string | undefined): Promise<boolean> {
  * Refuses published TCP host ports that something else holds. Ports already published by the app's own
  * containers are fine: the release will take them over.
  */
-export async function checkPorts(spec: AppSpec, own: readonly ManagedContainer[]): Promise<void> {
-  const ownPorts = new Set(own.flatMap((c) => c.publishedPorts.map((p) => p.hostPort)));
+export async function checkPorts(
+  spec: AppSpec,
+  own: readonly ManagedContainer[],
+  ingressPorts: ReadonlySet<number>,
+): Promise<void> {
+  const ownPorts = new Set([...own.flatMap((c) => c.publishedPorts.map((p) => p.hostPort)), ...ingressPorts]);
   for (const service of Object.values(spec.services)) {
     for (const port of service.ports) {
       if (port.published === undefined || port.protocol !== 'tcp' || ownPorts.has(port.published)) continue;

@@ -2,7 +2,7 @@ import type { ManagedContainer } from '../engine/index.js';
 import type { AppStatus, ReplicaFailure, ReplicaStatus, ServiceStatus } from './app-status.js';
 import type { DesiredApp } from './desired-state.js';
 import type { RuntimeMemory } from './orchestrator.js';
-import type { Plan, ReplicaHealth } from './plan-types.js';
+import type { DesiredService, Plan, ReplicaHealth } from './plan-types.js';
 import type { Prober } from './prober.js';
 
 export interface StatusInput {
@@ -33,6 +33,22 @@ function replicaMessage(c: ManagedContainer, input: StatusInput, ready: boolean)
   return undefined;
 }
 
+/**
+ * A replica must have been ready this long before the release counts as converged, so a process that
+ * starts and crashes at once is not reported ready (Kubernetes minReadySeconds, here fixed at 1 s).
+ */
+export const minReadyMs = 1000;
+
+/** A run-to-completion replica (restart policy none/on-failure) that exited 0 is done, not failed. */
+function isCompleted(c: ManagedContainer, want: DesiredService | undefined): boolean {
+  return (
+    (c.state === 'exited' || c.state === 'dead') &&
+    c.exitCode === 0 &&
+    want !== undefined &&
+    want.restartPolicy.condition !== 'any'
+  );
+}
+
 /** Builds what `berth ps` and `berth up` show from one reconcile's observations. */
 export function buildStatus(input: StatusInput): AppStatus {
   const { desired, observed, health, memory } = input;
@@ -51,6 +67,7 @@ export function buildStatus(input: StatusInput): AppStatus {
         const crashLooping = (restarts?.attempts ?? 0) >= 2 && c.state !== 'running';
         if (
           !outdated &&
+          !isCompleted(c, want) &&
           (memory.errors.has(c.id) || crashLooping || input.plan.givenUp.some((g) => g.id === c.id))
         ) {
           failures.push({ service: name, replica: c.replica, reason: `${c.name}: ${message ?? 'failed'}` });
@@ -80,8 +97,14 @@ export function buildStatus(input: StatusInput): AppStatus {
       if (error) failures.push({ service: name, replica, reason: `${name}.${replica}: ${error.message}` });
     }
     const current = replicas.filter((r) => !r.outdated);
+    const completed = observed.filter(
+      (c) => c.service === name && c.hash === want?.hash && isCompleted(c, want),
+    ).length;
+    const settled = current.filter((r) => r.ready && input.now - r.startedAt >= minReadyMs).length;
     return {
       name,
+      settled: settled + completed,
+      completed,
       desired: want?.replicas ?? 0,
       running: current.filter((r) => r.state === 'running').length,
       ready: current.filter((r) => r.ready).length,
@@ -92,7 +115,8 @@ export function buildStatus(input: StatusInput): AppStatus {
   const converged =
     desired !== undefined &&
     services.every(
-      (s) => s.ready === s.desired && s.replicas.every((r) => !r.outdated) && s.replicas.length === s.desired,
+      (s) =>
+        s.settled === s.desired && s.replicas.every((r) => !r.outdated) && s.replicas.length === s.desired,
     );
   return {
     app: input.app,

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { DockerEngine } from '../engine/index.js';
+import type { Ingress } from '../ingress/index.js';
 import type { Orchestrator } from '../orchestrator/index.js';
 import type { Store } from '../store/index.js';
 
@@ -8,6 +9,7 @@ export interface ApiDeps {
   store: Store;
   orchestrator: Pick<Orchestrator, 'status' | 'trigger' | 'down' | 'reconcile'>;
   engine: DockerEngine;
+  ingress: Pick<Ingress, 'checkAvailable' | 'portsOf'>;
   logger: Logger;
   adminToken: string;
   version: string;

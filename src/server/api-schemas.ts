@@ -32,3 +32,6 @@ export const LogsQuerySchema = z.object({
   follow: z.enum(['0', '1', 'true', 'false']).optional(),
   tail: z.coerce.number().int().min(0).max(100_000).optional(),
 });
+
+/** Body of POST /api/v1/apps/{app}/rollback: a release number, or none for the last verified one. */
+export const RollbackRequestSchema = z.object({ to: z.number().int().min(1).optional() }).strict();

@@ -25,7 +25,9 @@ beforeEach(() => {
   };
   // An engine at a socket that does not exist: these tests must never reach Docker.
   const engine = new DockerEngine(join(home, 'no-docker.sock'), 'test');
+  const ingress: ApiDeps['ingress'] = { checkAvailable: () => Promise.resolve(), portsOf: () => new Set() };
   api = createApi({
+    ingress,
     store,
     orchestrator,
     engine,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DeployRequestSchema, ScaleRequestSchema } from './api-schemas.js';
+import { DeployRequestSchema, RollbackRequestSchema, ScaleRequestSchema } from './api-schemas.js';
 
 const json = (description: string, schema: object = { type: 'object' }): object => ({
   description,
@@ -51,6 +51,7 @@ export function openApiDocument(version: string): object {
         },
         DeployRequest: z.toJSONSchema(DeployRequestSchema, { io: 'input' }),
         ScaleRequest: z.toJSONSchema(ScaleRequestSchema, { io: 'input' }),
+        RollbackRequest: z.toJSONSchema(RollbackRequestSchema, { io: 'input' }),
       },
     },
     paths: {
@@ -98,6 +99,16 @@ export function openApiDocument(version: string): object {
             content: { 'application/json': { schema: { $ref: '#/components/schemas/ScaleRequest' } } },
           },
           responses: { '201': json('The new release'), ...errors },
+        },
+      },
+      '/apps/{app}/rollback': {
+        parameters: [appParam],
+        post: {
+          summary: 'Restore a release (default: the newest one that was ever ready) as a new release',
+          requestBody: {
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/RollbackRequest' } } },
+          },
+          responses: { '201': json('The new release and the number it restores'), ...errors },
         },
       },
       '/apps/{app}/releases': {

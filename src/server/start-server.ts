@@ -1,7 +1,9 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { pino, type Logger } from 'pino';
 import type { ResolvedConfig } from '../config/index.js';
+import { join } from 'node:path';
 import { DockerEngine } from '../engine/index.js';
+import { Ingress } from '../ingress/index.js';
 import { BerthError } from '../errors/index.js';
 import { Orchestrator } from '../orchestrator/index.js';
 import { openStore } from '../store/index.js';
@@ -21,13 +23,22 @@ export interface RunningServer {
  */
 export async function startServer(
   config: ResolvedConfig,
+  env: Readonly<Record<string, string | undefined>>,
   logger: Logger = pino({ level: config.logLevel }),
 ): Promise<RunningServer> {
   const adminToken = ensureAdminToken(config.home);
   const store = openStore(config.home);
   const engine = new DockerEngine(config.dockerHost, ensureInstanceId(config.home));
+  const ingress = new Ingress({
+    dir: join(config.home, 'ingress'),
+    adminListen: config.ingressAdmin,
+    caddyBinary: config.caddy,
+    env,
+    logger,
+  });
   const orchestrator = new Orchestrator({
     engine,
+    ingress,
     store,
     logger,
     resyncMs: config.resyncMs,
@@ -44,7 +55,7 @@ export async function startServer(
     store.close();
     throw error;
   }
-  const api = createApi({ store, orchestrator, engine, logger, adminToken, version: berthVersion });
+  const api = createApi({ store, orchestrator, engine, ingress, logger, adminToken, version: berthVersion });
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: api.fetch, hostname: config.host, port: config.port }, () => resolve(s));
     s.once('error', (error: NodeJS.ErrnoException) =>

@@ -34,4 +34,11 @@ export const migrations: readonly { version: number; sql: string }[] = [
       CREATE INDEX events_app_at ON events(app, at);
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- When a release first had every replica ready; rollbacks go back to releases that were verified.
+      ALTER TABLE releases ADD COLUMN verified_at INTEGER;
+    `,
+  },
 ];

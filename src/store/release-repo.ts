@@ -2,7 +2,7 @@ import type { AppSpec } from '../app/index.js';
 import { BerthError } from '../errors/index.js';
 import type { Db } from './open-store.js';
 
-export type ReleaseStatus = 'pending' | 'active' | 'failed' | 'superseded';
+export type ReleaseStatus = 'pending' | 'active' | 'failed' | 'rolled-back' | 'superseded';
 
 /** An immutable, numbered release: what was asked (spec) and the image each service resolved to. */
 export interface Release {
@@ -15,6 +15,8 @@ export interface Release {
   reason: string;
   status: ReleaseStatus;
   message: string | null;
+  /** When every replica of this release was first ready; null if that never happened. */
+  verifiedAt: number | null;
 }
 
 export interface AppRecord {
@@ -33,6 +35,7 @@ interface ReleaseRow {
   reason: string;
   status: ReleaseStatus;
   message: string | null;
+  verified_at: number | null;
 }
 
 interface AppRow {
@@ -51,6 +54,7 @@ const toRelease = (row: ReleaseRow): Release => ({
   reason: row.reason,
   status: row.status,
   message: row.message,
+  verifiedAt: row.verified_at,
 });
 
 const toApp = (row: AppRow): AppRecord => ({
@@ -155,6 +159,25 @@ export class ReleaseRepo {
   current(app: string): Release | undefined {
     const record = this.getApp(app);
     return record.currentRelease === null ? undefined : this.get(app, record.currentRelease);
+  }
+
+  /** Marks a release active and verified (first time all replicas were ready). */
+  markVerified(app: string, number: number, now = Date.now()): void {
+    this.#db
+      .prepare(
+        `UPDATE releases SET status = 'active', message = NULL, verified_at = COALESCE(verified_at, ?) WHERE app = ? AND number = ?`,
+      )
+      .run(now, app, number);
+  }
+
+  /** The newest verified release older than `before`: where a rollback goes by default. */
+  lastVerified(app: string, before: number): Release | undefined {
+    const row = this.#db
+      .prepare(
+        'SELECT * FROM releases WHERE app = ? AND number < ? AND verified_at IS NOT NULL ORDER BY number DESC LIMIT 1',
+      )
+      .get(app, before) as ReleaseRow | undefined;
+    return row ? toRelease(row) : undefined;
   }
 
   setStatus(app: string, number: number, status: ReleaseStatus, message: string | null): void {

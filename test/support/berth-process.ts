@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -24,16 +25,34 @@ export interface Daemon {
 }
 
 /** Starts `berth server` from dist/ on a free loopback port with its own BERTH_HOME. */
+/** A TCP port that was free a moment ago on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+const ingressAdmins = new Map<string, string>();
+
 export async function startDaemon(
   options: { home?: string; env?: Record<string, string> } = {},
 ): Promise<Daemon> {
   const home = options.home ?? mkdtempSync(join(tmpdir(), 'berth-home-'));
+  // Each test daemon gets its own proxy admin port, kept across restarts of the same home.
+  const ingressAdmin = ingressAdmins.get(home) ?? `127.0.0.1:${await freePort()}`;
+  ingressAdmins.set(home, ingressAdmin);
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     ...fastTimings,
     BERTH_HOME: home,
     BERTH_LISTEN: '127.0.0.1:0',
     BERTH_LOG_LEVEL: 'info',
+    BERTH_INGRESS_ADMIN: ingressAdmin,
     ...options.env,
   };
   const child = spawn(process.execPath, [cliPath, 'server'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -99,4 +118,15 @@ export function berth(
   });
 }
 
-export const removeHome = (home: string): void => rmSync(home, { recursive: true, force: true });
+/** Stops the proxy a test daemon started (it outlives the daemon by design) and deletes the home. */
+export function removeHome(home: string): void {
+  const pidFile = join(home, 'ingress', 'caddy.pid');
+  if (existsSync(pidFile)) {
+    try {
+      process.kill(Number(readFileSync(pidFile, 'utf8').trim()), 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+  rmSync(home, { recursive: true, force: true });
+}

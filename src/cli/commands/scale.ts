@@ -1,6 +1,7 @@
 import { berthErrorFromJson, BerthError, type BerthErrorJson } from '../../errors/index.js';
 import { note, print, printJson, type CliContext } from '../cli-context.js';
 import { parseCommandArgs, usageError } from '../parse-command-args.js';
+import { parseTimeout } from '../parse-timeout.js';
 import { waitReady } from './wait-ready.js';
 
 const usage = 'berth scale app service=N [service=N ...] [--detach] [--timeout seconds] [--json]';
@@ -17,7 +18,7 @@ export async function scaleCommand(argv: string[], ctx: CliContext): Promise<num
     throw usageError('name an app and at least one service=N', usage);
   const replicas: Record<string, number> = {};
   for (const pair of pairs) {
-    const match = /^([a-z0-9][a-z0-9_-]*)=(\d+)$/.exec(pair);
+    const match = /^([a-zA-Z0-9][a-zA-Z0-9._-]*)=(\d+)$/.exec(pair);
     if (!match?.[1] || match[2] === undefined) throw usageError(`"${pair}" is not service=N`, usage);
     replicas[match[1]] = Number(match[2]);
   }
@@ -37,7 +38,7 @@ export async function scaleCommand(argv: string[], ctx: CliContext): Promise<num
     else print(ctx, `Release ${release.number} of ${app} recorded.`);
     return 0;
   }
-  const status = await waitReady(ctx, app, release.number, Number(values.timeout ?? 300) * 1000);
+  const status = await waitReady(ctx, app, release.number, parseTimeout(values.timeout, usage));
   if (values.json) printJson(ctx, status);
   else
     print(

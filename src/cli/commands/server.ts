@@ -26,7 +26,7 @@ export async function serverCommand(argv: string[], ctx: CliContext): Promise<nu
     },
     ctx.env,
   );
-  const server = await startServer(config);
+  const server = await startServer(config, ctx.env);
   note(
     ctx,
     `Berth is running at ${server.url} (API ${server.url}/api/v1, token in ${adminTokenFile(config.home)}).`,

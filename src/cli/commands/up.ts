@@ -5,6 +5,7 @@ import { BerthError, berthErrorFromJson, type BerthErrorJson } from '../../error
 import type { DeployRequest } from '../../server/index.js';
 import { note, print, printJson, type CliContext } from '../cli-context.js';
 import { parseCommandArgs } from '../parse-command-args.js';
+import { parseTimeout } from '../parse-timeout.js';
 import { waitReady } from './wait-ready.js';
 
 const usage = 'berth up [-f compose.yaml] [-p name] [--detach] [--timeout seconds] [--json]';
@@ -52,11 +53,7 @@ export async function upCommand(argv: string[], ctx: CliContext): Promise<number
     },
     usage,
   );
-  const timeoutS = Number(values.timeout ?? 300);
-  if (!Number.isFinite(timeoutS) || timeoutS <= 0)
-    throw new BerthError('BERTH_USAGE', `--timeout "${values.timeout}" is not a positive number of seconds`, {
-      hint: `Usage: ${usage}`,
-    });
+  const timeoutMs = parseTimeout(values.timeout, usage);
   const path = findComposeFile(ctx.cwd, values.file);
   const projectDir = dirname(path);
   const file = { path, content: readFileSync(path, 'utf8') };
@@ -97,7 +94,7 @@ export async function upCommand(argv: string[], ctx: CliContext): Promise<number
     if (values.json) printJson(ctx, { release });
     return 0;
   }
-  const status = await waitReady(ctx, release.app, release.number, timeoutS * 1000);
+  const status = await waitReady(ctx, release.app, release.number, timeoutMs);
   if (values.json) printJson(ctx, status);
   else
     print(

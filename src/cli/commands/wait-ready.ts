@@ -29,17 +29,20 @@ export async function waitReady(
       last = line;
     }
     const current = status.release === release;
+    if (!current || status.releaseStatus === 'failed') await failIfEnded(ctx, app, release, tty);
     if (current && status.converged) {
       if (tty) ctx.stderr.write('\n');
       return status;
     }
     if (current && status.failures.length > 0) {
+      await new Promise((r) => setTimeout(r, 500)); // let the daemon record its rollback decision
+      await failIfEnded(ctx, app, release, tty);
       if (tty) ctx.stderr.write('\n');
       throw new BerthError(
         'BERTH_ROLLOUT_FAILED',
         `release ${release} of "${app}" failed:\n${status.failures.map((f) => `  - ${f.reason}`).join('\n')}`,
         {
-          hint: `Berth keeps retrying with backoff; see the output with \`berth logs ${app}\` and fix the cause, then run \`berth up\` again.`,
+          hint: `Without an earlier ready release to roll back to, Berth keeps retrying with backoff; see the output with \`berth logs ${app}\` and fix the cause, then run \`berth up\` again.`,
           details: { failures: status.failures },
         },
       );
@@ -61,4 +64,26 @@ export async function waitReady(
     }
     await new Promise((r) => setTimeout(r, 300));
   }
+}
+
+/** Throws when the release was rolled back, failed or superseded while we waited. */
+async function failIfEnded(ctx: CliContext, app: string, release: number, tty: boolean): Promise<void> {
+  const info = await ctx.client.get<{ status: string; message: string | null }>(
+    `/apps/${encodeURIComponent(app)}/releases/${release}`,
+  );
+  if (info.status === 'pending' || info.status === 'active') return;
+  if (tty) ctx.stderr.write('\n');
+  const what =
+    info.status === 'superseded'
+      ? 'was superseded by a newer release'
+      : info.status === 'rolled-back'
+        ? 'was rolled back'
+        : 'failed';
+  throw new BerthError(
+    'BERTH_ROLLOUT_FAILED',
+    `release ${release} of "${app}" ${what}${info.message ? `: ${info.message}` : ''}`,
+    {
+      hint: `See \`berth releases ${app}\` and \`berth logs ${app}\`; fix the cause and run \`berth up\` again.`,
+    },
+  );
 }

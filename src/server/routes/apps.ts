@@ -1,8 +1,13 @@
 import { Hono, type Context } from 'hono';
 import { loadCompose } from '../../app/index.js';
-import { createRelease, withReplicas } from '../../orchestrator/index.js';
+import { createRelease, rollbackTarget, rollbackTo, withReplicas } from '../../orchestrator/index.js';
 import type { ApiDeps } from '../api-deps.js';
-import { DeployRequestSchema, ScaleRequestSchema, type DeployRequest } from '../api-schemas.js';
+import {
+  DeployRequestSchema,
+  RollbackRequestSchema,
+  ScaleRequestSchema,
+  type DeployRequest,
+} from '../api-schemas.js';
 import { toBerthError } from '../error-response.js';
 import { ndjson, wantsStream } from '../ndjson-stream.js';
 import { parseBody } from '../parse-body.js';
@@ -28,7 +33,7 @@ function releaseResponse(
 }
 
 export function appRoutes(deps: ApiDeps): Hono {
-  const { store, orchestrator, engine, logger } = deps;
+  const { store, orchestrator, engine, logger, ingress } = deps;
   const routes = new Hono();
 
   routes.get('/', async (c) => {
@@ -53,7 +58,7 @@ export function appRoutes(deps: ApiDeps): Hono {
       const release = await createRelease(
         loaded.spec,
         { reason: 'up', projectDir: body.projectDir },
-        { engine, store, logger, onProgress, ...(signal === undefined ? {} : { signal }) },
+        { engine, ingress, store, logger, onProgress, ...(signal === undefined ? {} : { signal }) },
       );
       orchestrator.trigger(release.app);
       return { release: releaseSummary(release), warnings: loaded.warnings };
@@ -98,6 +103,7 @@ export function appRoutes(deps: ApiDeps): Hono {
         { reason, projectDir: app.projectDir },
         {
           engine,
+          ingress,
           store,
           logger,
           onProgress,
@@ -107,6 +113,15 @@ export function appRoutes(deps: ApiDeps): Hono {
       orchestrator.trigger(app.name);
       return { release: releaseSummary(release) };
     });
+  });
+
+  routes.post('/:app/rollback', async (c) => {
+    const app = store.releases.getApp(c.req.param('app'));
+    const body = await parseBody(c, RollbackRequestSchema);
+    const target = rollbackTarget(store, app.name, body.to);
+    const release = await rollbackTo(target, `rollback to ${target.number} (manual)`, { store, engine });
+    orchestrator.trigger(app.name);
+    return c.json({ release: releaseSummary(release), restored: target.number }, 201);
   });
 
   routes.get('/:app/releases', (c) => {

@@ -1,0 +1,54 @@
+import type { ManagedContainer } from '../engine/index.js';
+import type { IngressRoute } from '../ingress/index.js';
+import type { DesiredApp } from './desired-state.js';
+import type { ReplicaHealth } from './plan-types.js';
+
+/** `ip:port` the proxy dials for a replica, on the service's first network. */
+export function upstreamOf(c: ManagedContainer, desired: DesiredApp, target: number): string | undefined {
+  const service = desired.specs.get(c.service);
+  const key = Object.keys(service?.networks ?? {}).sort()[0];
+  const network = key === undefined ? undefined : desired.release.spec.networks[key]?.engineName;
+  const ip = (network === undefined ? undefined : c.ips[network]) ?? Object.values(c.ips)[0];
+  return ip === undefined ? undefined : `${ip}:${target}`;
+}
+
+/**
+ * The ingress routes of one app: for every published TCP port of a service with `x-berth.ingress`,
+ * the ready, running replicas that are not about to be removed. Pure.
+ */
+export function ingressRoutes(
+  desired: DesiredApp | undefined,
+  observed: readonly ManagedContainer[],
+  health: ReadonlyMap<string, ReplicaHealth>,
+  excluded: ReadonlySet<string>,
+): IngressRoute[] {
+  if (!desired) return [];
+  const app = desired.release.spec.name;
+  const routes: IngressRoute[] = [];
+  for (const [name, service] of desired.specs) {
+    if (!service.ingress) continue;
+    for (const port of service.ports) {
+      if (port.protocol !== 'tcp' || port.published === undefined) continue;
+      const upstreams = observed
+        .filter(
+          (c) =>
+            c.service === name &&
+            c.state === 'running' &&
+            health.get(c.id)?.ready === true &&
+            !excluded.has(c.id),
+        )
+        .map((c) => upstreamOf(c, desired, port.target))
+        .filter((u): u is string => u !== undefined)
+        .sort();
+      routes.push({
+        id: `berth_${app}_${name}_${port.published}`.replace(/[^a-zA-Z0-9_]/g, '_'),
+        app,
+        service: name,
+        listen: { hostIp: port.hostIp, port: port.published },
+        hosts: service.ingress.hosts,
+        upstreams,
+      });
+    }
+  }
+  return routes;
+}
