@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { resolveConfig } from '../config/index.js';
 import { BerthError, isBerthError } from '../errors/index.js';
 import { ApiClient } from './api-client.js';
-import { note, type CliContext } from './cli-context.js';
+import type { CliContext } from './cli-context.js';
 import { downCommand } from './commands/down.js';
 import { logsCommand } from './commands/logs.js';
 import { psCommand } from './commands/ps.js';
@@ -35,15 +35,17 @@ export const helpText = (): string =>
     'Commands:',
     ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)}${c.help}`),
     '',
-    'Environment: BERTH_URL, BERTH_TOKEN, BERTH_HOME, BERTH_LISTEN, DOCKER_HOST.',
-    'Read commands accept --json. Exit codes: 0 ok, 1 failure, 2 usage error.',
+    'Environment: BERTH_URL, BERTH_TOKEN, BERTH_HOME, BERTH_LISTEN (client and server); DOCKER_HOST,',
+    '  BERTH_LOG_LEVEL, BERTH_RESYNC_MS, BERTH_BACKOFF_*_MS, BERTH_INGRESS_ADMIN, BERTH_CADDY (server).',
+    'Every command accepts --json. Exit codes: 0 ok, 1 failure, 2 usage error. Docs: docs/cli.md',
   ].join('\n');
 
 function clientFor(env: Readonly<Record<string, string | undefined>>): ApiClient {
   const config = resolveConfig({}, env);
   const tokenFile = join(config.home, 'admin.token');
+  // An empty variable counts as unset, like every other Berth setting.
   const token =
-    env['BERTH_TOKEN'] ?? (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : undefined);
+    env['BERTH_TOKEN'] || (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : undefined);
   const host =
     config.host === '0.0.0.0'
       ? '127.0.0.1'
@@ -52,11 +54,11 @@ function clientFor(env: Readonly<Record<string, string | undefined>>): ApiClient
         : config.host.includes(':')
           ? `[${config.host}]`
           : config.host;
-  const url = (env['BERTH_URL'] ?? `http://${host}:${config.port}`).replace(/\/+$/, '');
+  const url = (env['BERTH_URL'] || `http://${host}:${config.port}`).replace(/\/+$/, '');
   return new ApiClient({ url, token, tokenFile });
 }
 
-function printError(ctx: CliContext, error: BerthError, json: boolean): void {
+function printError(ctx: Pick<CliContext, 'stderr'>, error: BerthError, json: boolean): void {
   if (json) {
     ctx.stderr.write(`${JSON.stringify({ error: error.toJSON() })}\n`);
     return;
@@ -64,8 +66,8 @@ function printError(ctx: CliContext, error: BerthError, json: boolean): void {
   const where = error.position
     ? `${error.position.file}:${error.position.line}:${error.position.column}: `
     : '';
-  note(ctx, `error: ${where}${error.message} [${error.code}]`);
-  if (error.hint) note(ctx, `hint: ${error.hint}`);
+  ctx.stderr.write(`error: ${where}${error.message} [${error.code}]\n`);
+  if (error.hint) ctx.stderr.write(`hint: ${error.hint}\n`);
 }
 
 /** Runs the CLI and returns its exit code: 0 ok, 1 failure, 2 usage error. */
@@ -94,7 +96,7 @@ export async function runCli(argv: string[], io: Omit<CliContext, 'client'>): Pr
       : new BerthError('BERTH_INTERNAL', error instanceof Error ? error.message : String(error), {
           cause: error,
         });
-    printError({ ...io, client: clientFor(io.env) }, berth, json);
+    printError(io, berth, json);
     return berth.kind === 'usage' ? 2 : 1;
   }
 }

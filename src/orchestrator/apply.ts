@@ -10,6 +10,7 @@ import type { RuntimeMemory } from './orchestrator.js';
 import type { Action } from './plan-types.js';
 import type { Prober } from './prober.js';
 import { runLimited } from './run-limited.js';
+import { slotKey } from './slot-key.js';
 
 export interface ApplyContext {
   app: string;
@@ -59,7 +60,7 @@ export async function applyActions(actions: readonly Action[], ctx: ApplyContext
 }
 
 function recordFailure(action: Action, error: unknown, ctx: ApplyContext): void {
-  const key = action.type === 'create' ? `${action.service}/${action.replica}` : action.id;
+  const key = action.type === 'create' ? slotKey(ctx.app, action.service, action.replica) : action.id;
   const previous = ctx.memory.errors.get(key);
   const message = messageOf(error);
   ctx.memory.errors.set(key, { message, at: Date.now(), attempts: (previous?.attempts ?? 0) + 1 });
@@ -153,7 +154,7 @@ async function applyOne(action: Action, ctx: ApplyContext): Promise<void> {
       const { id } = await engine.createContainer(config.create);
       for (const network of config.extraNetworks)
         await engine.connectNetwork(network.name, id, network.aliases);
-      memory.errors.delete(`${action.service}/${action.replica}`);
+      memory.errors.delete(slotKey(app, action.service, action.replica));
       store.events.add(app, 'replica.created', `${action.service}.${action.replica} created`, {
         ...where,
         id,

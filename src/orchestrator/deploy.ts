@@ -119,7 +119,17 @@ export function withReplicas(spec: AppSpec, replicas: Record<string, number>): A
   for (const [name, service] of Object.entries(spec.services)) {
     services[name] = replicas[name] === undefined ? service : { ...service, replicas: replicas[name] };
   }
-  for (const name of Object.keys(replicas)) {
+  for (const [name, count] of Object.entries(replicas)) {
+    const fixed = spec.services[name]?.ports.find((p) => p.published !== undefined);
+    if (fixed && count > 1 && !spec.services[name]?.ingress) {
+      throw new BerthError(
+        'BERTH_COMPOSE_INVALID',
+        `services.${name}.ports: host port ${fixed.published} cannot be published by ${count} replicas`,
+        {
+          hint: "Route the port through Berth's proxy with `x-berth: { ingress: {} }` in the Compose file, or publish an ephemeral port.",
+        },
+      );
+    }
     if (!spec.services[name]) {
       throw new BerthError('BERTH_SERVICE_NOT_FOUND', `app "${spec.name}" has no service "${name}"`, {
         hint: `Services: ${Object.keys(spec.services).join(', ')}`,

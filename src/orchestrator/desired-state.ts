@@ -25,7 +25,11 @@ export function desiredState(release: Release): DesiredApp {
       hash: replicaConfig(spec, service, image, 1, release.number).hash,
       dependsOn: service.dependsOn,
       restartPolicy: service.restartPolicy,
-      order: service.updateConfig.order,
+      // A fixed host port can be held by one container at a time: without the ingress, replace stop-first.
+      order:
+        service.ports.some((p) => p.published !== undefined) && !service.ingress
+          ? 'stop-first'
+          : service.updateConfig.order,
       parallelism: service.updateConfig.parallelism,
     };
   });

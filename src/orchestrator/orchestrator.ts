@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
 import type { DockerEngine, ManagedContainer } from '../engine/index.js';
 import type { Ingress } from '../ingress/index.js';
-import { BerthError } from '../errors/index.js';
 import type { Release, Store } from '../store/index.js';
 import { rollbackTo } from './rollback.js';
+import { slotKey } from './slot-key.js';
 import type { AppStatus } from './app-status.js';
 import type { BackoffConfig, RestartRecord } from './backoff.js';
 import { applyActions } from './apply.js';
@@ -123,11 +123,18 @@ export class Orchestrator {
   async status(app: string): Promise<AppStatus> {
     await this.reconcile(app);
     const status = this.#status.get(app);
-    if (!status)
-      throw new BerthError('BERTH_APP_NOT_FOUND', `no app named "${app}"`, {
-        hint: 'List apps with: berth ps',
-      });
-    return status;
+    if (status) return status;
+    // Known but taken down: an empty status, not an error (its releases are still listed).
+    this.#options.store.releases.getApp(app);
+    return {
+      app,
+      release: null,
+      releaseStatus: null,
+      converged: false,
+      services: [],
+      failures: [],
+      observedAt: Date.now(),
+    };
   }
 
   /** Removes the app's containers and networks (and volumes when asked); history stays in the store. */
@@ -164,7 +171,7 @@ export class Orchestrator {
       backoff,
     });
     const actions = result.actions.filter(
-      (a) => a.type !== 'create' || this.#createDue(`${a.service}/${a.replica}`, now),
+      (a) => a.type !== 'create' || this.#createDue(slotKey(app, a.service, a.replica), now),
     );
 
     await this.#routeTraffic(app, desired, observed, health, actions);
@@ -303,20 +310,24 @@ export class Orchestrator {
     }
   }
 
-  #createDue(slot: string, now: number): boolean {
+  /** When a failed create of this slot may be retried (same doubling as CrashLoopBackOff). */
+  #createRetryAt(slot: string): number | undefined {
     const error = this.#memory.errors.get(slot);
-    if (!error) return true;
-    const delay = Math.min(
-      this.#options.backoff.initialMs * 2 ** Math.max(0, error.attempts - 1),
-      this.#options.backoff.maxMs,
-    );
-    return now >= error.at + delay;
+    if (!error) return undefined;
+    const { initialMs, maxMs } = this.#options.backoff;
+    return error.at + Math.min(initialMs * 2 ** Math.max(0, error.attempts - 1), maxMs);
+  }
+
+  #createDue(slot: string, now: number): boolean {
+    return now >= (this.#createRetryAt(slot) ?? 0);
   }
 
   #scheduleWake(app: string, wakeAt: number | undefined, now: number): void {
     clearTimeout(this.#wakeTimers.get(app));
     this.#wakeTimers.delete(app);
-    const createRetry = [...this.#memory.errors.values()].map((e) => e.at + this.#options.backoff.initialMs);
+    const createRetry = [...this.#memory.errors.keys()]
+      .filter((key) => key.startsWith(`${app}/`))
+      .map((key) => this.#createRetryAt(key) ?? 0);
     const next = Math.min(wakeAt ?? Infinity, ...createRetry.filter((t) => t > now));
     if (!Number.isFinite(next)) return;
     const timer = setTimeout(() => this.trigger(app), Math.max(0, next - now) + 5);

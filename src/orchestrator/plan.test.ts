@@ -189,6 +189,27 @@ describe('plan()', () => {
     ]);
   });
 
+  it('backs off repeated liveness restarts and honours restart_policy none', () => {
+    const sick = container({ replica: 1, startedAt: now - 5000 });
+    const restarts = new Map<string, RestartRecord>([
+      [sick.id, { attempts: 1, total: 1, lastRestartAt: now - 5000 }],
+    ]);
+    const waiting = plan(
+      input({ observed: [sick], dead: [sick.id], restarts, desired: [service({ replicas: 1 })] }),
+    );
+    expect(waiting.actions).toEqual([]);
+    expect(waiting.wakeAt).toBe(now - 5000 + 10_000);
+    const none = plan(
+      input({
+        observed: [sick],
+        dead: [sick.id],
+        desired: [service({ replicas: 1, restartPolicy: { condition: 'none' } })],
+      }),
+    );
+    expect(none.actions).toEqual([]);
+    expect(none.givenUp[0]?.reason).toBe('liveness probe failed (restart_policy: none)');
+  });
+
   it('holds back a service until its service_healthy dependency is ready', () => {
     const db = service({ name: 'db', replicas: 1, hash: 'd1' });
     const web = service({

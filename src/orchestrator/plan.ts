@@ -136,10 +136,27 @@ function planExisting(
       : input.backoff;
 
   if (isRunning(c)) {
-    if (input.health.get(c.id)?.livenessFailed === true) {
-      const attempt = nextAttempt(record, input.now - c.startedAt, backoff);
-      result.actions.push({ type: 'restart', ...base, why: 'liveness', attempt });
+    if (input.health.get(c.id)?.livenessFailed !== true) return;
+    // Kubernetes: a liveness kill follows the restart policy and the same CrashLoopBackOff as a crash.
+    if (policy.condition === 'none') {
+      result.givenUp.push({ ...base, reason: 'liveness probe failed (restart_policy: none)' });
+      return;
     }
+    if (
+      policy.maxAttempts !== undefined &&
+      policy.maxAttempts > 0 &&
+      (record?.total ?? 0) >= policy.maxAttempts
+    ) {
+      result.givenUp.push({
+        ...base,
+        reason: `liveness probe failed after ${policy.maxAttempts} restarts (max_attempts)`,
+      });
+      return;
+    }
+    const attempt = nextAttempt(record, input.now - c.startedAt, backoff);
+    const due = (record?.lastRestartAt ?? 0) + crashLoopDelayMs(attempt, backoff);
+    if (due <= input.now) result.actions.push({ type: 'restart', ...base, why: 'liveness', attempt });
+    else result.wakeAt = Math.min(result.wakeAt ?? due, due);
     return;
   }
   if (c.state === 'created') {

@@ -4,6 +4,7 @@ import type { DesiredApp } from './desired-state.js';
 import type { RuntimeMemory } from './orchestrator.js';
 import type { DesiredService, Plan, ReplicaHealth } from './plan-types.js';
 import type { Prober } from './prober.js';
+import { slotKey } from './slot-key.js';
 
 export interface StatusInput {
   app: string;
@@ -93,7 +94,7 @@ export function buildStatus(input: StatusInput): AppStatus {
         };
       });
     for (let replica = 1; replica <= (want?.replicas ?? 0); replica++) {
-      const error = memory.errors.get(`${name}/${replica}`);
+      const error = memory.errors.get(slotKey(input.app, name, replica));
       if (error) failures.push({ service: name, replica, reason: `${name}.${replica}: ${error.message}` });
     }
     const current = replicas.filter((r) => !r.outdated);

@@ -3,6 +3,13 @@ import { z } from 'zod';
 const name = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, "-" and "_", starting with a letter or digit');
+/** Compose service names: letters, digits, ".", "_" and "-" (compose-spec). */
+const serviceName = z
+  .string()
+  .regex(
+    /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/,
+    'letters, digits, ".", "_" and "-", starting with a letter or digit',
+  );
 
 /** Body of POST /api/v1/apps: a Compose file plus the files and variables it refers to. */
 export const DeployRequestSchema = z
@@ -21,14 +28,14 @@ export type DeployRequest = z.infer<typeof DeployRequestSchema>;
 export const ScaleRequestSchema = z
   .object({
     replicas: z
-      .record(name, z.number().int().min(0).max(1000))
+      .record(serviceName, z.number().int().min(0).max(1000))
       .refine((r) => Object.keys(r).length > 0, 'name at least one service'),
   })
   .strict();
 export type ScaleRequest = z.infer<typeof ScaleRequestSchema>;
 
 export const LogsQuerySchema = z.object({
-  service: name.optional(),
+  service: serviceName.optional(),
   follow: z.enum(['0', '1', 'true', 'false']).optional(),
   tail: z.coerce.number().int().min(0).max(100_000).optional(),
 });

@@ -83,7 +83,8 @@ describe('a crash-looping service', () => {
     }
     expect(gaps.length).toBeGreaterThanOrEqual(4);
     const [first, second, third, fourth] = gaps;
-    expect(first).toBeLessThan(1000);
+    // "immediate" (the bench measures ~0.4 s); generous here so a loaded CI machine does not flake
+    expect(first).toBeLessThan(1500);
     expect(second).toBeGreaterThanOrEqual(1000);
     expect(second).toBeLessThan(1000 * 1.1 + 400);
     expect(third).toBeGreaterThanOrEqual(2000);

@@ -160,7 +160,7 @@ describe('berth up of a multi-service app on one Docker host', () => {
       async () => {
         const s = await status();
         const r = s.services.find((x) => x.name === 'web')?.replicas.find((x) => x.replica === 1);
-        return r && r.startedAt > victim.startedAt && r.ready ? s : undefined;
+        return s.converged && r && r.startedAt > victim.startedAt && r.ready ? s : undefined;
       },
       20_000,
     );

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { loadCompose } from '../../app/index.js';
+import { BerthError } from '../../errors/index.js';
 import { createRelease, rollbackTarget, rollbackTo, withReplicas } from '../../orchestrator/index.js';
 import type { ApiDeps } from '../api-deps.js';
 import {
@@ -82,16 +83,9 @@ export function appRoutes(deps: ApiDeps): Hono {
     const body = await parseBody(c, ScaleRequestSchema);
     const current = store.releases.current(app.name);
     if (!current) {
-      return c.json(
-        {
-          error: {
-            code: 'BERTH_APP_NOT_FOUND',
-            message: `app "${app.name}" is down`,
-            hint: `Deploy it first: berth up -p ${app.name}`,
-          },
-        },
-        404,
-      );
+      throw new BerthError('BERTH_APP_NOT_FOUND', `app "${app.name}" is down`, {
+        hint: `Deploy it first: berth up -p ${app.name}`,
+      });
     }
     const spec = withReplicas(current.spec, body.replicas);
     const reason = `scale ${Object.entries(body.replicas)
@@ -131,7 +125,8 @@ export function appRoutes(deps: ApiDeps): Hono {
 
   routes.get('/:app/releases/:number', (c) => {
     const number = Number(c.req.param('number'));
-    const release = store.releases.get(c.req.param('app'), Number.isInteger(number) ? number : -1);
+    const app = store.releases.getApp(c.req.param('app'));
+    const release = store.releases.get(app.name, Number.isInteger(number) ? number : -1);
     return c.json({ ...releaseSummary(release), spec: release.spec, images: release.images });
   });
 
