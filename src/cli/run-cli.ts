@@ -5,6 +5,7 @@ import { BerthError, isBerthError } from '../errors/index.js';
 import { ApiClient } from './api-client.js';
 import type { CliContext } from './cli-context.js';
 import { downCommand } from './commands/down.js';
+import { eventsCommand } from './commands/events.js';
 import { logsCommand } from './commands/logs.js';
 import { psCommand } from './commands/ps.js';
 import { releasesCommand } from './commands/releases.js';
@@ -24,6 +25,7 @@ const commands: Record<string, { run: Command; help: string }> = {
   scale: { run: scaleCommand, help: 'change replica counts: berth scale app web=3' },
   releases: { run: releasesCommand, help: "list an app's releases" },
   rollback: { run: rollbackCommand, help: 'restore an earlier release: berth rollback app [--to N]' },
+  events: { run: eventsCommand, help: 'show what the orchestrator did (-f to follow)' },
   logs: { run: logsCommand, help: 'show container output (-f to follow)' },
   version: { run: versionCommand, help: 'show CLI, daemon and engine versions' },
 };

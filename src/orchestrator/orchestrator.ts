@@ -48,7 +48,17 @@ export class Orchestrator {
 
   constructor(options: OrchestratorOptions) {
     this.#options = options;
-    this.#prober = new Prober((app) => this.trigger(app));
+    this.#prober = new Prober((app, flip) => {
+      const state = flip.passing
+        ? flip.kind === 'readiness'
+          ? 'ready'
+          : 'live again'
+        : `${flip.kind} failed`;
+      options.store.events.add(app, `probe.${flip.kind}`, `${flip.container}: ${state} (${flip.message})`, {
+        ...flip,
+      });
+      this.trigger(app);
+    });
   }
 
   /** Starts watching the engine and converges every app once. */

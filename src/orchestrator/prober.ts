@@ -10,6 +10,15 @@ export interface ProbedContainer {
   target: ProbeTarget;
 }
 
+/** A probe result that changed a replica's readiness or liveness. */
+export interface ProbeFlip {
+  container: string;
+  service: string;
+  kind: 'readiness' | 'liveness';
+  passing: boolean;
+  message: string;
+}
+
 interface Loop {
   key: string;
   app: string;
@@ -26,9 +35,9 @@ interface Loop {
  */
 export class Prober {
   readonly #loops = new Map<string, Loop>();
-  readonly #onChange: (app: string) => void;
+  readonly #onChange: (app: string, flip: ProbeFlip) => void;
 
-  constructor(onChange: (app: string) => void) {
+  constructor(onChange: (app: string, flip: ProbeFlip) => void) {
     this.#onChange = onChange;
   }
 
@@ -97,7 +106,16 @@ export class Prober {
         const before = loop[kind];
         const after = nextProbeState(before ?? initialProbeState(kind), result.ok, result.message, spec);
         loop[kind] = after;
-        if (before?.passing !== after.passing) this.#onChange(app);
+        if (before?.passing !== after.passing) {
+          const { container } = item;
+          this.#onChange(app, {
+            container: container.name,
+            service: container.service,
+            kind,
+            passing: after.passing,
+            message: after.lastMessage,
+          });
+        }
         const wait = Math.max(0, spec.periodMs - (Date.now() - startedAt));
         loop.timers[kind] = setTimeout(() => void tick(), wait).unref();
       };

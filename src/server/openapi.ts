@@ -123,7 +123,16 @@ export function openApiDocument(version: string): object {
         },
       },
       '/apps/{app}/events': {
-        parameters: [appParam],
+        parameters: [
+          appParam,
+          {
+            name: 'after',
+            in: 'query',
+            schema: { type: 'integer' },
+            description: 'Only events with a larger id (for following)',
+          },
+          { name: 'limit', in: 'query', schema: { type: 'integer', maximum: 1000 } },
+        ],
         get: {
           summary: 'Recent events (restarts, probe failures, releases)',
           responses: { '200': json('Events'), ...errors },

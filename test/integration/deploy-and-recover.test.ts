@@ -168,6 +168,15 @@ describe('berth up of a multi-service app on one Docker host', () => {
     expect(after.converged).toBe(true);
   });
 
+  it('records what happened as events: probe failures, restarts, the release becoming ready', async () => {
+    const events = await cli('events', app);
+    expect(events.code, events.stderr).toBe(0);
+    expect(events.stdout).toMatch(/probe\.liveness\s+.*web-1-\w+: liveness failed/);
+    expect(events.stdout).toMatch(/replica\.restarted\s+web\.1 restarted: liveness probe failed/);
+    expect(events.stdout).toMatch(/replica\.restarted\s+web\.2 restarted after exit code 137/);
+    expect(events.stdout).toContain('release 1 is ready');
+  });
+
   it('recreates a replica removed behind its back (docker rm -f), keeping one container per slot', async () => {
     const before = await status();
     const victim = before.services.find((x) => x.name === 'web')?.replicas[2];

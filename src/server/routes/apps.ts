@@ -133,7 +133,8 @@ export function appRoutes(deps: ApiDeps): Hono {
   routes.get('/:app/events', (c) => {
     const app = store.releases.getApp(c.req.param('app'));
     const limit = Math.min(1000, Math.max(1, Number(c.req.query('limit') ?? 100) || 100));
-    return c.json({ events: store.events.list(app.name, { limit }) });
+    const afterId = Math.max(0, Number(c.req.query('after') ?? 0) || 0);
+    return c.json({ events: store.events.list(app.name, { limit, afterId }) });
   });
 
   return routes;
