@@ -151,4 +151,7 @@ export interface RolloutSpec {
   progressDeadlineMs: number;
   /** Roll back automatically when the deadline passes or replicas crash-loop. */
   autoRollback: boolean;
+  /** Kubernetes-style rollout budget (count or "25%"); when set it replaces update_config order/parallelism. */
+  maxSurge?: number | `${number}%`;
+  maxUnavailable?: number | `${number}%`;
 }

@@ -2,7 +2,7 @@ import type { IngressSpec, RolloutSpec } from './app-spec.js';
 import { composeError } from './compose-error.js';
 import type { ComposeNode } from './compose-tree.js';
 import { checkKeys, readMap, readStringList } from './read-collection.js';
-import { readBool, readDuration } from './read-scalar.js';
+import { readBool, readDuration, readInt } from './read-scalar.js';
 
 const strict = { extensions: false } as const;
 const hostPattern = /^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
@@ -41,16 +41,38 @@ export function loadIngress(node: ComposeNode): IngressSpec {
 export function loadRollout(node: ComposeNode): RolloutSpec {
   const fields = checkKeys(
     readMap(node, 'Write rollout: { progressDeadline: 5m, autoRollback: true }.'),
-    ['progressDeadline', 'autoRollback'],
+    ['progressDeadline', 'autoRollback', 'maxSurge', 'maxUnavailable'],
     strict,
   );
   const deadline = fields.get('progressDeadline');
   const auto = fields.get('autoRollback');
+  const surge = fields.get('maxSurge');
+  const unavailable = fields.get('maxUnavailable');
   return {
+    ...(surge === undefined ? {} : { maxSurge: readIntOrPercent(surge) }),
+    ...(unavailable === undefined ? {} : { maxUnavailable: readIntOrPercent(unavailable) }),
     progressDeadlineMs:
       deadline === undefined
         ? defaultRollout.progressDeadlineMs
         : readDuration(deadline, { min: 1000, hint: 'Write a deadline of at least 1s, e.g. 5m.' }),
     autoRollback: auto === undefined ? defaultRollout.autoRollback : readBool(auto),
   };
+}
+
+/** A replica count (0, 2) or a percentage of the replicas ("25%"), as Kubernetes' IntOrString. */
+function readIntOrPercent(node: ComposeNode): number | `${number}%` {
+  const hint = 'Write a whole number of replicas (e.g. 1) or a percentage (e.g. "25%").';
+  if (node.kind === 'scalar' && typeof node.value === 'string' && node.value.endsWith('%')) {
+    const percent = Number(node.value.slice(0, -1));
+    if (!Number.isInteger(percent) || percent < 0 || percent > 100) {
+      throw composeError(
+        'BERTH_COMPOSE_INVALID',
+        node,
+        `"${node.value}" is not a percentage from 0% to 100%`,
+        hint,
+      );
+    }
+    return `${percent}%`;
+  }
+  return readInt(node, { min: 0, hint });
 }
