@@ -11,6 +11,7 @@ import { psCommand } from './commands/ps.js';
 import { releasesCommand } from './commands/releases.js';
 import { rollbackCommand } from './commands/rollback.js';
 import { scaleCommand } from './commands/scale.js';
+import { scanCommand } from './commands/scan.js';
 import { serverCommand } from './commands/server.js';
 import { upCommand } from './commands/up.js';
 import { versionCommand } from './commands/version.js';
@@ -27,6 +28,7 @@ const commands: Record<string, { run: Command; help: string }> = {
   rollback: { run: rollbackCommand, help: 'restore an earlier release: berth rollback app [--to N]' },
   events: { run: eventsCommand, help: 'show what the orchestrator did (-f to follow)' },
   logs: { run: logsCommand, help: 'show container output (-f to follow)' },
+  scan: { run: scanCommand, help: 'check a Compose file or Kubernetes manifests (no daemon needed)' },
   version: { run: versionCommand, help: 'show CLI, daemon and engine versions' },
 };
 

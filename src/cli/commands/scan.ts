@@ -1,0 +1,84 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { BerthError } from '../../errors/index.js';
+import {
+  failsAt,
+  renderTable,
+  scanComposeText,
+  scanDockerfileText,
+  scanKubernetesText,
+  severityOrder,
+  sortFindings,
+  summarize,
+  type Finding,
+  type FindingSeverity,
+  type ScanReport,
+} from '../../security/index.js';
+import { berthVersion } from '../../server/index.js';
+import { print, type CliContext } from '../cli-context.js';
+import { parseCommandArgs, usageError } from '../parse-command-args.js';
+
+const usage =
+  'berth scan compose|k8s|dockerfile FILE [--format table|json] [--json] [--fail-on SEVERITY] [--level baseline|restricted] [--k8s-version v1.30]';
+
+type Target = ScanReport['target']['kind'];
+const targets: Record<string, Target> = {
+  compose: 'compose',
+  k8s: 'kubernetes',
+  kubernetes: 'kubernetes',
+  dockerfile: 'dockerfile',
+};
+
+/** `berth scan`: runs without the daemon; exits 1 when a finding reaches --fail-on. */
+export async function scanCommand(argv: string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
+      format: { type: 'string' },
+      json: { type: 'boolean' },
+      'fail-on': { type: 'string' },
+      level: { type: 'string' },
+      'k8s-version': { type: 'string' },
+    },
+    usage,
+  );
+  const [what, file] = positionals;
+  const kind = what === undefined ? undefined : targets[what];
+  if (kind === undefined || file === undefined || positionals.length > 2)
+    throw usageError('name what to scan and the file', usage);
+  const format = values.json ? 'json' : (values.format ?? 'table');
+  if (format !== 'table' && format !== 'json')
+    throw usageError(`--format "${format}" is not table or json`, usage);
+  const failOn = values['fail-on'];
+  if (failOn !== undefined && !(severityOrder as readonly string[]).includes(failOn)) {
+    throw usageError(`--fail-on "${failOn}" is not one of ${severityOrder.join(', ')}`, usage);
+  }
+  const level = values.level;
+  if (level !== undefined && level !== 'baseline' && level !== 'restricted')
+    throw usageError(`--level "${level}" is not baseline or restricted`, usage);
+  const path = resolve(ctx.cwd, file);
+  if (!existsSync(path))
+    throw new BerthError('BERTH_FILE_NOT_FOUND', `"${file}" does not exist`, { hint: `Looked for ${path}.` });
+  const text = readFileSync(path, 'utf8');
+  const findings: Finding[] =
+    kind === 'compose'
+      ? scanComposeText(text, file)
+      : kind === 'dockerfile'
+        ? scanDockerfileText(text, file)
+        : scanKubernetesText(text, file, {
+            ...(level === undefined ? {} : { level }),
+            ...(values['k8s-version'] === undefined ? {} : { version: values['k8s-version'] }),
+          });
+  const sorted = sortFindings(findings);
+  const report: ScanReport = {
+    schemaVersion: 1,
+    tool: { name: 'berth', version: berthVersion },
+    createdAt: new Date().toISOString(),
+    target: { kind, name: file },
+    findings: sorted,
+    suppressed: 0,
+    summary: summarize(sorted),
+  };
+  print(ctx, format === 'json' ? JSON.stringify(report, null, 2) : renderTable(report));
+  return failOn !== undefined && failsAt(sorted, failOn as FindingSeverity) ? 1 : 0;
+}

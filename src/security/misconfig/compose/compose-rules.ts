@@ -1,0 +1,221 @@
+import type { MisconfigRule } from '../misconfig-finding.js';
+
+/**
+ * The Compose rule catalogue. IDs are `BC` + a group digit + a two-digit number and never change meaning:
+ *
+ * - `BC0xx` the file itself (not YAML),
+ * - `BC1xx` privileges and capabilities,
+ * - `BC2xx` host namespaces,
+ * - `BC3xx` mounts and devices,
+ * - `BC4xx` Linux security modules (seccomp, AppArmor, SELinux),
+ * - `BC5xx` resource limits and health,
+ * - `BC6xx` exposure, images and secrets.
+ *
+ * IDs do not encode CIS numbers because the Benchmark renumbers §5 between releases; `reference` carries the
+ * number as used by docker/docker-bench-security@ff26d67 (tests/5_container_runtime.sh).
+ */
+export const composeRules = [
+  {
+    id: 'BC001',
+    severity: 'medium',
+    title: 'Compose file is not valid YAML',
+    fix: 'Fix the YAML syntax at the reported position; nothing else in the file was checked.',
+  },
+  {
+    id: 'BC101',
+    severity: 'critical',
+    title: 'Service runs privileged',
+    reference: 'CIS 5.5',
+    fix: 'Remove `privileged: true`; add only the capabilities (`cap_add`) and devices the service needs.',
+  },
+  {
+    id: 'BC102',
+    severity: 'high',
+    title: 'Dangerous capability added',
+    reference: 'CIS 5.4',
+    fix: 'Remove the capability from `cap_add`; capabilities such as SYS_ADMIN or NET_ADMIN are close to root on the host.',
+  },
+  {
+    id: 'BC103',
+    severity: 'low',
+    title: 'Capability added',
+    reference: 'CIS 5.4',
+    fix: 'Keep `cap_add` to what the service needs and document why each capability is there.',
+  },
+  {
+    id: 'BC104',
+    severity: 'info',
+    title: 'Capabilities not dropped',
+    reference: 'CIS 5.4',
+    fix: 'Add `cap_drop: [ALL]` and list the few capabilities the service needs under `cap_add`.',
+  },
+  {
+    id: 'BC105',
+    severity: 'medium',
+    title: 'Privilege escalation not blocked',
+    reference: 'CIS 5.26',
+    fix: 'Add `security_opt: ["no-new-privileges:true"]` so setuid binaries cannot gain privileges.',
+  },
+  {
+    id: 'BC106',
+    severity: 'medium',
+    title: 'Service may run as root',
+    reference: 'CIS 4.1',
+    fix: 'Set `user:` to a non-zero UID (e.g. `user: "10001:10001"`) or build the image with a non-root USER.',
+  },
+  {
+    id: 'BC201',
+    severity: 'high',
+    title: "Service shares the host's network namespace",
+    reference: 'CIS 5.10',
+    fix: 'Remove `network_mode: host` and publish the needed ports instead.',
+  },
+  {
+    id: 'BC202',
+    severity: 'high',
+    title: "Service shares the host's process namespace",
+    reference: 'CIS 5.16',
+    fix: 'Remove `pid: host`; the service can see and signal every process on the host.',
+  },
+  {
+    id: 'BC203',
+    severity: 'high',
+    title: "Service shares the host's IPC namespace",
+    reference: 'CIS 5.17',
+    fix: 'Remove `ipc: host`; use `ipc: shareable` between services that need shared memory.',
+  },
+  {
+    id: 'BC204',
+    severity: 'medium',
+    title: "Service shares the host's UTS namespace",
+    reference: 'CIS 5.21',
+    fix: 'Remove `uts: host`; the service could change the host name.',
+  },
+  {
+    id: 'BC205',
+    severity: 'medium',
+    title: 'User namespace remapping disabled',
+    reference: 'CIS 5.31',
+    fix: 'Remove `userns_mode: host` so the daemon-wide user namespace remapping applies.',
+  },
+  {
+    id: 'BC301',
+    severity: 'critical',
+    title: 'Container engine socket mounted',
+    reference: 'CIS 5.32',
+    fix: 'Do not mount docker.sock (even read-only: the API is not); use a socket proxy that allows only the needed calls.',
+  },
+  {
+    id: 'BC302',
+    severity: 'high',
+    title: 'Sensitive host path mounted read-write',
+    reference: 'CIS 5.6',
+    fix: 'Remove the bind mount, or mount only the file the service needs, read-only (`:ro`).',
+  },
+  {
+    id: 'BC303',
+    severity: 'medium',
+    title: 'Sensitive host path mounted read-only',
+    reference: 'CIS 5.6',
+    fix: 'Mount only the specific file the service needs instead of a system directory.',
+  },
+  {
+    id: 'BC304',
+    severity: 'medium',
+    title: 'Host device mapped',
+    reference: 'CIS 5.18',
+    fix: 'Remove the entry from `devices` unless the service drives that hardware.',
+  },
+  {
+    id: 'BC305',
+    severity: 'medium',
+    title: 'Mount propagation is shared',
+    reference: 'CIS 5.20',
+    fix: 'Use the default `rprivate` propagation; shared mounts let the container change the host mount table.',
+  },
+  {
+    id: 'BC401',
+    severity: 'high',
+    title: 'Seccomp disabled',
+    reference: 'CIS 5.22',
+    fix: 'Remove `seccomp:unconfined` from `security_opt`, or point it at a custom profile.',
+  },
+  {
+    id: 'BC402',
+    severity: 'high',
+    title: 'AppArmor disabled',
+    reference: 'CIS 5.2',
+    fix: 'Remove `apparmor:unconfined` from `security_opt`, or name a custom profile.',
+  },
+  {
+    id: 'BC403',
+    severity: 'medium',
+    title: 'SELinux labelling disabled',
+    reference: 'CIS 5.3',
+    fix: 'Remove `label:disable` from `security_opt`.',
+  },
+  {
+    id: 'BC501',
+    severity: 'low',
+    title: 'Root filesystem is writable',
+    reference: 'CIS 5.13',
+    fix: 'Set `read_only: true` and give writable paths a `tmpfs` or a volume.',
+  },
+  {
+    id: 'BC502',
+    severity: 'medium',
+    title: 'No memory limit',
+    reference: 'CIS 5.11',
+    fix: 'Set `deploy.resources.limits.memory` (or `mem_limit`) so one service cannot exhaust host memory.',
+  },
+  {
+    id: 'BC503',
+    severity: 'low',
+    title: 'No CPU limit',
+    reference: 'CIS 5.12',
+    fix: 'Set `deploy.resources.limits.cpus` (or `cpus`) so one service cannot starve the others.',
+  },
+  {
+    id: 'BC504',
+    severity: 'low',
+    title: 'No process limit',
+    reference: 'CIS 5.29',
+    fix: 'Set `pids_limit` (e.g. 200) to stop fork bombs.',
+  },
+  {
+    id: 'BC505',
+    severity: 'low',
+    title: 'No healthcheck',
+    reference: 'CIS 5.27',
+    fix: 'Add a `healthcheck` (unless the image defines HEALTHCHECK) so a hung service is detected.',
+  },
+  {
+    id: 'BC506',
+    severity: 'low',
+    title: 'Healthcheck disabled',
+    reference: 'CIS 5.27',
+    fix: 'Remove `disable: true` / `test: ["NONE"]` and give the service a real healthcheck.',
+  },
+  {
+    id: 'BC601',
+    severity: 'info',
+    title: 'Port published on all interfaces',
+    reference: 'CIS 5.14',
+    fix: 'Bind to one address, e.g. `127.0.0.1:8080:80`, when the port must not be reachable from everywhere.',
+  },
+  {
+    id: 'BC602',
+    severity: 'low',
+    title: 'Image tag is mutable',
+    fix: 'Pin the image to a version tag or, better, a digest (`image@sha256:…`).',
+  },
+  {
+    id: 'BC603',
+    severity: 'high',
+    title: 'Secret written in the Compose file',
+    reference: 'CWE-798',
+    fix: 'Move the value to a Compose `secrets:` entry, or interpolate it (`${DB_PASSWORD}`) from an untracked .env.',
+  },
+] as const satisfies readonly MisconfigRule[];
+
+export type ComposeRuleId = (typeof composeRules)[number]['id'];

@@ -1,0 +1,53 @@
+/** Severity of a finding, highest first; the order `--fail-on` compares with. */
+export const severityOrder = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type FindingSeverity = (typeof severityOrder)[number];
+
+export type FindingKind = 'misconfig' | 'dockerfile' | 'secret' | 'vulnerability' | 'image-config';
+
+/** One problem, whatever analyser found it: the one report format of every `berth scan`. */
+export interface Finding {
+  kind: FindingKind;
+  /** Stable rule or advisory id (e.g. `BC101`, `DL3008`, `GHSA-...`). */
+  id: string;
+  severity: FindingSeverity;
+  title: string;
+  message: string;
+  location?: { file: string; line?: number; column?: number };
+  resource?: string;
+  reference?: string;
+  fix?: string;
+}
+
+/** The stable JSON document `berth scan --format json` prints (docs/scan-report.md). */
+export interface ScanReport {
+  schemaVersion: 1;
+  tool: { name: 'berth'; version: string };
+  createdAt: string;
+  target: { kind: 'compose' | 'kubernetes' | 'dockerfile' | 'image' | 'fs'; name: string };
+  findings: Finding[];
+  /** Findings hidden by `.berthignore` or VEX, always counted. */
+  suppressed: number;
+  summary: Record<FindingSeverity, number>;
+}
+
+export function summarize(findings: readonly Finding[]): Record<FindingSeverity, number> {
+  const summary = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+  for (const f of findings) summary[f.severity]++;
+  return summary;
+}
+
+/** Whether any finding is at or above `threshold` (for `--fail-on`). */
+export function failsAt(findings: readonly Finding[], threshold: FindingSeverity): boolean {
+  const limit = severityOrder.indexOf(threshold);
+  return findings.some((f) => severityOrder.indexOf(f.severity) <= limit);
+}
+
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity) ||
+      (a.location?.file ?? '').localeCompare(b.location?.file ?? '') ||
+      (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+      a.id.localeCompare(b.id),
+  );
+}
