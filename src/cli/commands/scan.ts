@@ -30,7 +30,15 @@ const targets: Record<string, Target> = {
 };
 
 /** `berth scan`: runs without the daemon; exits 1 when a finding reaches --fail-on. */
-export async function scanCommand(argv: string[], ctx: CliContext): Promise<number> {
+export function scanCommand(argv: string[], ctx: CliContext): Promise<number> {
+  try {
+    return Promise.resolve(scan(argv, ctx));
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+function scan(argv: string[], ctx: CliContext): number {
   const { values, positionals } = parseCommandArgs(
     argv,
     {
