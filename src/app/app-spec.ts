@@ -137,6 +137,23 @@ export interface ServiceSpec {
   /** HTTP ingress through Berth's proxy for the published ports (`x-berth.ingress`). */
   ingress?: IngressSpec;
   rollout: RolloutSpec;
+  /** Horizontal autoscaling (`x-berth.autoscale`); replicas then only sets the starting count. */
+  autoscale?: AutoscaleConfig;
+}
+
+/** Targets of the Kubernetes HPA algorithm, run by Berth on one host. */
+export interface AutoscaleConfig {
+  min: number;
+  max: number;
+  /** Average CPU use as a percent of each replica's CPU reservation (or limit, or one core). */
+  cpuPercent?: number;
+  /** Average memory use as a percent of each replica's memory reservation (or limit). */
+  memoryPercent?: number;
+  /** Requests per second per replica, measured at the ingress. */
+  rpsPerReplica?: number;
+  syncPeriodMs: number;
+  scaleDownStabilizationMs: number;
+  tolerance: number;
 }
 
 export interface IngressSpec {

@@ -111,6 +111,7 @@ export function loadService(
     },
     ...(xBerth.ingress === undefined ? {} : { ingress: xBerth.ingress }),
     rollout: xBerth.rollout ?? defaultRollout,
+    ...(xBerth.autoscale === undefined ? {} : { autoscale: xBerth.autoscale }),
   };
   return { spec, dependencies };
 }

@@ -66,3 +66,33 @@ describe('x-berth ingress and rollout', () => {
     expect(failure('x-berth:\n  rollout: { canary: true }').code).toBe('BERTH_COMPOSE_UNSUPPORTED_KEY');
   });
 });
+
+describe('x-berth.autoscale', () => {
+  it('reads targets with the Kubernetes HPA defaults', () => {
+    expect(load('x-berth:\n  autoscale: { min: 2, max: 10, cpu: 70 }').autoscale).toEqual({
+      min: 2,
+      max: 10,
+      cpuPercent: 70,
+      syncPeriodMs: 15_000,
+      scaleDownStabilizationMs: 300_000,
+      tolerance: 0.1,
+    });
+    expect(
+      load('x-berth:\n  autoscale: { max: 4, rps: 50, scaleDownStabilization: 30s, syncPeriod: 2s }')
+        .autoscale,
+    ).toMatchObject({
+      min: 1,
+      rpsPerReplica: 50,
+      scaleDownStabilizationMs: 30_000,
+      syncPeriodMs: 2000,
+    });
+  });
+
+  it.each([
+    ['autoscale: { min: 3, max: 2, cpu: 50 }', 'max 2 is below min 3'],
+    ['autoscale: { min: 1, cpu: 50 }', 'autoscale needs "max"'],
+    ['autoscale: { max: 3 }', 'needs at least one target'],
+  ])('refuses %s', (yaml, message) => {
+    expect(failure(`x-berth:\n  ${yaml}`).message).toContain(message);
+  });
+});

@@ -1,4 +1,5 @@
-import type { IngressSpec, ProbeHandler, ProbeSpec, RolloutSpec } from './app-spec.js';
+import type { AutoscaleConfig, IngressSpec, ProbeHandler, ProbeSpec, RolloutSpec } from './app-spec.js';
+import { loadAutoscale } from './x-berth-autoscale.js';
 import { composeError } from './compose-error.js';
 import type { ComposeNode, MapNode } from './compose-tree.js';
 import { checkKeys, readMap, readStringList } from './read-collection.js';
@@ -27,14 +28,16 @@ const strict = { extensions: false } as const;
 export function loadXBerth(node: ComposeNode): XBerth {
   const fields = checkKeys(
     readMap(node, 'Write x-berth as a mapping.'),
-    ['readiness', 'liveness', 'ingress', 'rollout'],
+    ['readiness', 'liveness', 'ingress', 'rollout', 'autoscale'],
     strict,
   );
   const readiness = fields.get('readiness');
   const liveness = fields.get('liveness');
   const ingress = fields.get('ingress');
   const rollout = fields.get('rollout');
+  const autoscale = fields.get('autoscale');
   return {
+    ...(autoscale === undefined ? {} : { autoscale: loadAutoscale(autoscale) }),
     ...(readiness === undefined ? {} : { readiness: loadProbe(readiness, 'readiness') }),
     ...(liveness === undefined ? {} : { liveness: loadProbe(liveness, 'liveness') }),
     ...(ingress === undefined ? {} : { ingress: loadIngress(ingress) }),
@@ -47,6 +50,7 @@ export interface XBerth {
   liveness?: ProbeSpec;
   ingress?: IngressSpec;
   rollout?: RolloutSpec;
+  autoscale?: AutoscaleConfig;
 }
 
 function loadProbe(node: ComposeNode, kind: 'readiness' | 'liveness'): ProbeSpec {

@@ -5,6 +5,7 @@ import { BerthError } from '../errors/index.js';
 import { engineMessage, engineStatus, toEngineError } from './engine-errors.js';
 import type {
   ContainerState,
+  ContainerStatsSample,
   CreateContainerSpec,
   EngineEvent,
   HostResources,
@@ -450,6 +451,46 @@ export class DockerEngine {
       });
       stream.on('data', (chunk: Buffer) => {
         for (const frame of decoder.push(chunk)) onFrame(frame);
+      });
+      stream.on('end', done);
+      stream.on('close', done);
+      stream.on('error', done);
+    });
+  }
+
+  /**
+   * Follows a container's `/stats?stream=true` (one sample per second; one-shot calls cost ~1 s each,
+   * research §4.1) until `signal` aborts or the container stops.
+   */
+  async watchStats(
+    id: string,
+    onSample: (sample: ContainerStatsSample) => void,
+    signal: AbortSignal,
+  ): Promise<void> {
+    let stream: Readable;
+    try {
+      stream = (await this.#docker
+        .getContainer(id)
+        .stats({ stream: true, abortSignal: signal } as { stream: true })) as unknown as Readable;
+    } catch (error) {
+      if (signal.aborted || engineStatus(error) === 404) return;
+      throw toEngineError(error, `stats of ${id.slice(0, 12)}`, this.dockerHost);
+    }
+    await new Promise<void>((resolve) => {
+      let pending = '';
+      const done = (): void => resolve();
+      signal.addEventListener('abort', () => {
+        stream.destroy();
+        resolve();
+      });
+      stream.on('data', (chunk: Buffer) => {
+        pending += chunk.toString('utf8');
+        let nl: number;
+        while ((nl = pending.indexOf('\n')) >= 0) {
+          const line = pending.slice(0, nl).trim();
+          pending = pending.slice(nl + 1);
+          if (line) onSample(JSON.parse(line) as ContainerStatsSample);
+        }
       });
       stream.on('end', done);
       stream.on('close', done);

@@ -47,3 +47,15 @@ export type CreateContainerSpec = ContainerCreateOptions & { name: string };
 
 /** Progress of a long engine operation (pull, build), one line at a time. */
 export type ProgressListener = (line: string) => void;
+
+/** The fields of a Docker stats sample Berth reads (Engine API ContainerStatsResponse). */
+export interface ContainerStatsSample {
+  read: string;
+  cpu_stats: {
+    cpu_usage: { total_usage: number; percpu_usage?: number[] };
+    system_cpu_usage?: number;
+    online_cpus?: number;
+  };
+  precpu_stats: { cpu_usage: { total_usage: number }; system_cpu_usage?: number };
+  memory_stats: { usage?: number; limit?: number; stats?: Record<string, number> };
+}

@@ -4,6 +4,7 @@ export { FrameDecoder } from './frame-decoder.js';
 export type { LogFrame } from './frame-decoder.js';
 export type {
   ContainerState,
+  ContainerStatsSample,
   CreateContainerSpec,
   EngineEvent,
   HostResources,
