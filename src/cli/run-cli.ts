@@ -28,7 +28,10 @@ const commands: Record<string, { run: Command; help: string }> = {
   rollback: { run: rollbackCommand, help: 'restore an earlier release: berth rollback app [--to N]' },
   events: { run: eventsCommand, help: 'show what the orchestrator did (-f to follow)' },
   logs: { run: logsCommand, help: 'show container output (-f to follow)' },
-  scan: { run: scanCommand, help: 'check a Compose file or Kubernetes manifests (no daemon needed)' },
+  scan: {
+    run: scanCommand,
+    help: 'check a Compose file, Kubernetes manifests or a Dockerfile (no daemon needed)',
+  },
   version: { run: versionCommand, help: 'show CLI, daemon and engine versions' },
 };
 

@@ -13,6 +13,7 @@ export interface UserConfig {
   backoffMaxMs?: number;
   backoffResetMs?: number;
   ingressAdmin?: string;
+  ingressDns?: string;
   caddy?: string;
 }
 
@@ -32,6 +33,8 @@ export interface ResolvedConfig {
   readonly backoffResetMs: number;
   /** Loopback address of the ingress proxy's (Caddy's) admin API. */
   readonly ingressAdmin: string;
+  /** Loopback address of the ingress DNS server that tells the proxy where the ready replicas are. */
+  readonly ingressDns: string;
   /** The caddy binary (name on PATH or absolute path). */
   readonly caddy: string;
 }
@@ -47,6 +50,7 @@ const options = {
   backoffMaxMs: { env: 'BERTH_BACKOFF_MAX_MS', fallback: () => '300000' },
   backoffResetMs: { env: 'BERTH_BACKOFF_RESET_MS', fallback: () => '600000' },
   ingressAdmin: { env: 'BERTH_INGRESS_ADMIN', fallback: () => '127.0.0.1:2119' },
+  ingressDns: { env: 'BERTH_INGRESS_DNS', fallback: () => '127.0.0.1:2153' },
   caddy: { env: 'BERTH_CADDY', fallback: () => 'caddy' },
 } as const;
 
@@ -93,7 +97,8 @@ export function resolveConfig(
     backoffInitialMs: positiveInt('backoffInitialMs', raw('backoffInitialMs')),
     backoffMaxMs: positiveInt('backoffMaxMs', raw('backoffMaxMs')),
     backoffResetMs: positiveInt('backoffResetMs', raw('backoffResetMs')),
-    ingressAdmin: loopbackAddress(raw('ingressAdmin')),
+    ingressAdmin: loopbackAddress('ingressAdmin', raw('ingressAdmin')),
+    ingressDns: loopbackAddress('ingressDns', raw('ingressDns')),
     caddy: raw('caddy'),
   });
 }
@@ -121,12 +126,12 @@ export function parseListen(value: string): { host: string; port: number } {
 }
 
 /** The proxy's admin API must stay on loopback: it can reconfigure every route. */
-function loopbackAddress(value: string): string {
+function loopbackAddress(name: 'ingressAdmin' | 'ingressDns', value: string): string {
   const { host, port } = parseListen(value);
-  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
-    throw new BerthError('BERTH_CONFIG', `${options.ingressAdmin.env}="${value}" is not a loopback address`, {
-      hint: `Use 127.0.0.1:PORT, e.g. ${options.ingressAdmin.env}=127.0.0.1:2119.`,
+  if (host !== '127.0.0.1') {
+    throw new BerthError('BERTH_CONFIG', `${options[name].env}="${value}" is not a 127.0.0.1 address`, {
+      hint: `Use 127.0.0.1:PORT, e.g. ${options[name].env}=${options[name].fallback()}.`,
     });
   }
-  return `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return `${host}:${port}`;
 }

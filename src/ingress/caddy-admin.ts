@@ -50,9 +50,4 @@ export class CaddyAdmin {
   async load(config: object): Promise<void> {
     await this.#request('POST', '/load', config);
   }
-
-  /** Replaces the handlers of the route with this `@id`, atomically. */
-  async patchHandlers(routeId: string, handlers: object[]): Promise<void> {
-    await this.#request('PATCH', `/id/${encodeURIComponent(routeId)}/handle`, handlers);
-  }
 }

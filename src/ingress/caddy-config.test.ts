@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCaddyConfig, routeHandlers, structureKey } from './caddy-config.js';
+import { buildCaddyConfig, buildZone, routeHandlers, structureKey, upstreamName } from './caddy-config.js';
 import type { IngressRoute } from './ingress-types.js';
 
 const route = (over: Partial<IngressRoute> = {}): IngressRoute => ({
@@ -8,10 +8,16 @@ const route = (over: Partial<IngressRoute> = {}): IngressRoute => ({
   service: 'web',
   listen: { hostIp: undefined, port: 8080 },
   hosts: [],
+  targetPort: 80,
   upstreams: ['172.18.0.2:80', '172.18.0.3:80'],
   ...over,
 });
-const options = { adminListen: '127.0.0.1:2119', accessLogPath: '/tmp/access.log' };
+const options = {
+  adminListen: '127.0.0.1:2119',
+  accessLogPath: '/tmp/access.log',
+  dnsAddress: '127.0.0.1:2153',
+  refreshMs: 1000,
+};
 
 interface Server {
   listen: string[];
@@ -35,31 +41,57 @@ describe('buildCaddyConfig', () => {
     expect(servers[0]?.routes[0]?.match).toEqual([{ host: ['admin.shop.test'] }]);
   });
 
-  it('proxies round-robin to the upstreams, retrying failed dials', () => {
-    const [handler] = routeHandlers(route()) as [
-      { handler: string; upstreams: { dial: string }[]; load_balancing: { try_duration: string } },
+  it('proxies round-robin to replicas resolved from the ingress DNS server, retrying failed dials', () => {
+    const [handler] = routeHandlers(route(), options) as [
+      { handler: string; dynamic_upstreams: object; load_balancing: { try_duration: string } },
     ];
     expect(handler.handler).toBe('reverse_proxy');
-    expect(handler.upstreams).toEqual([{ dial: '172.18.0.2:80' }, { dial: '172.18.0.3:80' }]);
+    expect(handler.dynamic_upstreams).toEqual({
+      source: 'a',
+      name: 'berth-shop-web-8080.berth.internal',
+      port: '80',
+      refresh: '1000ms',
+      resolver: { addresses: ['udp/127.0.0.1:2153'] },
+    });
     expect(handler.load_balancing.try_duration).toBe('5s');
   });
+});
 
-  it('answers 503 when no replica is ready', () => {
-    expect(routeHandlers(route({ upstreams: [] }))).toEqual([
-      expect.objectContaining({ handler: 'static_response', status_code: 503 }),
-    ]);
+describe('buildZone', () => {
+  it('maps each route name to the IPs of its ready replicas', () => {
+    expect(buildZone([route(), route({ id: 'berth_shop_api_9000', upstreams: [] })])).toEqual({
+      'berth-shop-web-8080.berth.internal': ['172.18.0.2', '172.18.0.3'],
+      'berth-shop-api-9000.berth.internal': [],
+    });
+    expect(upstreamName(route())).toBe('berth-shop-web-8080.berth.internal');
   });
 });
 
 describe('structureKey', () => {
-  it('ignores which upstreams a route has, so upstream changes are PATCHed, not reloaded', () => {
-    expect(structureKey([route()])).toBe(structureKey([route({ upstreams: ['10.0.0.9:80'] })]));
+  it('ignores which replicas a route has, so replica changes never reload the proxy', () => {
+    expect(structureKey([route()])).toBe(structureKey([route({ upstreams: [] })]));
   });
 
-  it('changes with hosts, ports, and when a route goes from some upstreams to none', () => {
+  it('changes with hosts, ports and target ports', () => {
     const base = structureKey([route()]);
     expect(structureKey([route({ hosts: ['a.test'] })])).not.toBe(base);
     expect(structureKey([route({ listen: { hostIp: undefined, port: 8081 } })])).not.toBe(base);
-    expect(structureKey([route({ upstreams: [] })])).not.toBe(base);
+    expect(structureKey([route({ targetPort: 81 })])).not.toBe(base);
+  });
+});
+
+describe('host routing', () => {
+  it('answers 404 for unknown hosts on a port that only has host-specific routes', () => {
+    const config = buildCaddyConfig([route({ hosts: ['shop.test'] })], options) as {
+      apps: {
+        http: {
+          servers: Record<string, { routes: { match?: unknown; handle: { status_code?: number }[] }[] }>;
+        };
+      };
+    };
+    const routes = Object.values(config.apps.http.servers)[0]?.routes ?? [];
+    expect(routes).toHaveLength(2);
+    expect(routes[1]?.match).toBeUndefined();
+    expect(routes[1]?.handle[0]?.status_code).toBe(404);
   });
 });

@@ -1,53 +1,59 @@
 import type { IngressRoute } from './ingress-types.js';
 
-export interface CaddyConfigOptions {
-  adminListen: string;
-  accessLogPath: string;
-}
-
 const serverName = (listen: IngressRoute['listen']): string =>
   `berth_${(listen.hostIp ?? 'any').replace(/[^a-zA-Z0-9]/g, '_')}_${listen.port}`;
 const listenAddress = (listen: IngressRoute['listen']): string =>
   `${listen.hostIp && listen.hostIp !== '0.0.0.0' ? (listen.hostIp.includes(':') ? `[${listen.hostIp}]` : listen.hostIp) : ''}:${listen.port}`;
 
+export interface CaddyConfigOptions {
+  adminListen: string;
+  accessLogPath: string;
+  /** The ingress DNS server Caddy asks for each route's replicas (`udp/127.0.0.1:PORT`). */
+  dnsAddress: string;
+  /** How often Caddy re-resolves a route's replicas. */
+  refreshMs: number;
+}
+
+/** The DNS name whose A records are a route's ready replicas. */
+export const upstreamName = (route: IngressRoute): string =>
+  `${route.id.toLowerCase().replace(/_/g, '-')}.berth.internal`;
+
 /**
- * The handler list of one route: a round-robin reverse proxy over the ready replicas, retrying another
- * upstream for up to 5 s when a dial fails (a replica that just went away), or a 503 when none is ready.
+ * The handler list of one route: a round-robin reverse proxy whose upstreams come from the ingress DNS
+ * server (dynamic upstreams), so replicas change without reloading Caddy — a reload resets connections
+ * under load (docs/decisions/0005). A dial failure is retried on another replica for up to 5 s; with no
+ * ready replica Caddy answers 503.
  */
-export function routeHandlers(route: IngressRoute): object[] {
-  if (route.upstreams.length === 0) {
-    return [
-      {
-        handler: 'static_response',
-        status_code: 503,
-        headers: { 'Retry-After': ['1'], 'Content-Type': ['text/plain; charset=utf-8'] },
-        body: `no ready replica of ${route.app}/${route.service}\n`,
-      },
-    ];
-  }
+export function routeHandlers(
+  route: IngressRoute,
+  options: Pick<CaddyConfigOptions, 'dnsAddress' | 'refreshMs'>,
+): object[] {
   return [
     {
       handler: 'reverse_proxy',
-      upstreams: route.upstreams.map((dial) => ({ dial })),
+      dynamic_upstreams: {
+        source: 'a',
+        name: upstreamName(route),
+        port: String(route.targetPort),
+        refresh: `${options.refreshMs}ms`,
+        resolver: { addresses: [`udp/${options.dnsAddress}`] },
+      },
       load_balancing: {
         selection_policy: { policy: 'round_robin' },
         try_duration: '5s',
         try_interval: '100ms',
       },
       // Tells the access log which replica answered (read back for per-upstream counters).
-      headers: {
-        response: {
-          set: {
-            'X-Berth-Upstream': ['{http.reverse_proxy.upstream.hostport}'],
-            // Every upstream change makes Caddy reload, which closes idle keep-alive connections; a client
-            // that reuses one at that instant sees a reset. One request per connection avoids the race
-            // (docs/decisions/0005-ingress-caddy.md).
-            Connection: ['close'],
-          },
-        },
-      },
+      headers: { response: { set: { 'X-Berth-Upstream': ['{http.reverse_proxy.upstream.hostport}'] } } },
     },
   ];
+}
+
+/** The zone the DNS server serves: each route's name to its ready replicas' IPs. */
+export function buildZone(routes: readonly IngressRoute[]): Record<string, string[]> {
+  return Object.fromEntries(
+    routes.map((r) => [upstreamName(r), r.upstreams.map((u) => u.split(':')[0] ?? u)]),
+  );
 }
 
 /**
@@ -73,9 +79,21 @@ export function buildCaddyConfig(routes: readonly IngressRoute[], options: Caddy
     servers[name].routes.push({
       '@id': route.id,
       ...(route.hosts.length === 0 ? {} : { match: [{ host: route.hosts }] }),
-      handle: routeHandlers(route),
+      handle: routeHandlers(route, options),
       terminal: true,
     });
+  }
+  for (const server of Object.values(servers)) {
+    // Only host-specific routes on this port: answer other hosts with a clear 404, not Caddy's empty 200.
+    if (server.routes.every((r) => Object.hasOwn(r, 'match'))) {
+      const notFound: object = {
+        handle: [
+          { handler: 'static_response', status_code: 404, body: 'no Berth app answers for this host\n' },
+        ],
+        terminal: true,
+      };
+      server.routes.push(notFound);
+    }
   }
   return {
     admin: { listen: options.adminListen },
@@ -93,11 +111,11 @@ export function buildCaddyConfig(routes: readonly IngressRoute[], options: Caddy
   };
 }
 
-/** The part of a config that needs a full reload when it changes (everything but upstream lists). */
+/** The part of a config that needs a Caddy reload when it changes; upstreams change through DNS only. */
 export function structureKey(routes: readonly IngressRoute[]): string {
   return JSON.stringify(
     [...routes]
-      .map((r) => [r.id, r.listen.hostIp ?? '', r.listen.port, r.hosts, r.upstreams.length === 0])
+      .map((r) => [r.id, r.listen.hostIp ?? '', r.listen.port, r.hosts, r.targetPort])
       .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
   );
 }

@@ -1,4 +1,4 @@
-export { Ingress } from './ingress.js';
+export { Ingress, upstreamRefreshMs } from './ingress.js';
 export type { IngressOptions } from './ingress.js';
-export { buildCaddyConfig, routeHandlers, structureKey } from './caddy-config.js';
+export { buildCaddyConfig, buildZone, routeHandlers, structureKey, upstreamName } from './caddy-config.js';
 export type { IngressRoute } from './ingress-types.js';

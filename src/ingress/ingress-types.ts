@@ -6,6 +6,8 @@ export interface IngressRoute {
   service: string;
   listen: { hostIp: string | undefined; port: number };
   hosts: string[];
+  /** The container port the proxy dials on each replica. */
+  targetPort: number;
   /** `ip:port` of every replica that may receive traffic (ready and not draining). */
   upstreams: string[];
 }

@@ -21,6 +21,8 @@ export function ingressRoutes(
   observed: readonly ManagedContainer[],
   health: ReadonlyMap<string, ReplicaHealth>,
   excluded: ReadonlySet<string>,
+  /** Running replicas whose readiness is not known yet but which the proxy routed before (daemon restart). */
+  keep: (c: ManagedContainer) => boolean = () => false,
 ): IngressRoute[] {
   if (!desired) return [];
   const app = desired.release.spec.name;
@@ -34,8 +36,8 @@ export function ingressRoutes(
           (c) =>
             c.service === name &&
             c.state === 'running' &&
-            health.get(c.id)?.ready === true &&
-            !excluded.has(c.id),
+            !excluded.has(c.id) &&
+            (health.get(c.id)?.ready === true || keep(c)),
         )
         .map((c) => upstreamOf(c, desired, port.target))
         .filter((u): u is string => u !== undefined)
@@ -46,6 +48,7 @@ export function ingressRoutes(
         service: name,
         listen: { hostIp: port.hostIp, port: port.published },
         hosts: service.ingress.hosts,
+        targetPort: port.target,
         upstreams,
       });
     }

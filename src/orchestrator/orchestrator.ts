@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { DockerEngine, ManagedContainer } from '../engine/index.js';
-import type { Ingress } from '../ingress/index.js';
+import { upstreamRefreshMs, type Ingress } from '../ingress/index.js';
 import type { Release, Store } from '../store/index.js';
 import { rollbackTo } from './rollback.js';
 import { slotKey } from './slot-key.js';
@@ -221,6 +221,8 @@ export class Orchestrator {
         logger.info({ app, release: release.number }, 'release ready');
       } else {
         await this.#checkProgress(release, status, now);
+        // Readiness has a minimum ready time and a deadline: look again soon even if nothing happens.
+        if (!this.#wakeTimers.has(app)) this.#scheduleWake(app, now + 1000, now);
       }
     }
   }
@@ -245,8 +247,16 @@ export class Orchestrator {
       why = `not ready within the ${Math.round(deadlineMs / 1000)} s progress deadline${notReady.length ? `: ${notReady.join('; ')}` : ''}`;
     }
     if (why === undefined) return;
+    // Act only on the app's current release: a `down` or a newer deploy since this pass began wins.
+    if (store.releases.findApp(release.app)?.currentRelease !== release.number) return;
     const auto = services.every((s) => s.rollout?.autoRollback ?? true);
-    const target = auto ? store.releases.lastVerified(release.app, release.number) : undefined;
+    const candidate = auto ? store.releases.lastVerified(release.app, release.number) : undefined;
+    // Never roll back a rollback (that could loop forever), nor to a release that runs the same thing.
+    const isRollback = release.reason.startsWith('rollback to');
+    const same =
+      candidate !== undefined &&
+      JSON.stringify([candidate.spec, candidate.images]) === JSON.stringify([release.spec, release.images]);
+    const target = isRollback || same ? undefined : candidate;
     if (!target) {
       store.releases.setStatus(release.app, release.number, 'failed', why);
       store.events.add(release.app, 'release.failed', `release ${release.number} failed: ${why}`, {
@@ -299,7 +309,12 @@ export class Orchestrator {
     const removing = new Set(actions.filter((a) => a.type === 'remove').map((a) => a.id));
     const routedBefore = ingress.upstreamsOf(app);
     try {
-      await ingress.setApp(app, ingressRoutes(desired, observed, health, removing));
+      const unprobedButRouted = (c: ManagedContainer): boolean => {
+        const readiness = this.#prober.state(c.id)?.readiness;
+        const unknown = readiness !== undefined && readiness.successes === 0 && readiness.failures === 0;
+        return unknown && Object.values(c.ips).some((ip) => ingress.wasRouted(ip));
+      };
+      await ingress.setApp(app, ingressRoutes(desired, observed, health, removing, unprobedButRouted));
     } catch (error) {
       logger.error({ err: error, app }, 'ingress update failed');
       return;
@@ -315,8 +330,10 @@ export class Orchestrator {
       if (wasRouted || routedAnyway) drainMs = Math.max(drainMs, spec?.ingress?.drainMs ?? 2000);
     }
     if (drainMs > 0) {
-      logger.info({ app, drainMs, replicas: removing.size }, 'draining replicas before stopping them');
-      await new Promise((r) => setTimeout(r, drainMs));
+      // The proxy re-resolves replicas every upstreamRefreshMs: wait for that, then the drain time.
+      const waitMs = drainMs + upstreamRefreshMs;
+      logger.info({ app, waitMs, replicas: removing.size }, 'draining replicas before stopping them');
+      await new Promise((r) => setTimeout(r, waitMs));
     }
   }
 

@@ -3,10 +3,14 @@ import type { z } from 'zod';
 import { BerthError } from '../errors/index.js';
 
 /** Parses and validates a JSON body; every problem names its field. */
-export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+export async function parseBody<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+  text?: string,
+): Promise<z.infer<S>> {
   let json: unknown;
   try {
-    json = await c.req.json();
+    json = text === undefined ? await c.req.json() : JSON.parse(text);
   } catch (error) {
     throw new BerthError('BERTH_BAD_REQUEST', 'the request body is not valid JSON', {
       hint: 'Send Content-Type: application/json.',

@@ -32,6 +32,7 @@ export async function startServer(
   const ingress = new Ingress({
     dir: join(config.home, 'ingress'),
     adminListen: config.ingressAdmin,
+    dnsListen: config.ingressDns,
     caddyBinary: config.caddy,
     env,
     logger,

@@ -43,9 +43,13 @@ export class EventRepo {
   }
 
   list(app: string, options: { limit?: number; afterId?: number } = {}): AppEvent[] {
-    const rows = this.#db
-      .prepare('SELECT * FROM events WHERE app = ? AND id > ? ORDER BY id DESC LIMIT ?')
-      .all(app, options.afterId ?? 0, options.limit ?? 100) as EventRow[];
+    // Without `afterId`: the newest `limit` events. With it (following): the oldest after that id first,
+    // so a follower never skips events when more than `limit` arrived between two polls.
+    const sql =
+      options.afterId === undefined || options.afterId === 0
+        ? 'SELECT * FROM events WHERE app = ? AND id > ? ORDER BY id DESC LIMIT ?'
+        : 'SELECT * FROM (SELECT * FROM events WHERE app = ? AND id > ? ORDER BY id ASC LIMIT ?) ORDER BY id DESC';
+    const rows = this.#db.prepare(sql).all(app, options.afterId ?? 0, options.limit ?? 100) as EventRow[];
     return rows.map((row) => ({
       ...row,
       data: row.data === null ? null : (JSON.parse(row.data) as Record<string, unknown>),

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppStatus } from '../../src/orchestrator/index.js';
 import { berth, freePort, removeHome, startDaemon, type Daemon } from '../support/berth-process.js';
@@ -123,13 +125,33 @@ describe('the ingress proxy in front of a 3-replica service', () => {
     expect((await (await fetch(url('/v.txt'))).text()).trim()).toBe('v=1');
   });
 
-  it('keeps serving while the daemon is down', async () => {
+  it('keeps serving while the daemon is down and while it comes back', async () => {
     await daemon.stop({ kill: true });
     const load = startLoad(url('/v.txt'));
     await new Promise((r) => setTimeout(r, 1500));
-    const result = await load.stop();
-    expect(result.requests).toBeGreaterThan(20);
-    expect({ non2xx: result.non2xx, errors: result.errors }).toEqual({ non2xx: 0, errors: 0 });
     daemon = await startDaemon({ home: daemon.home });
+    await new Promise((r) => setTimeout(r, 2500));
+    const result = await load.stop();
+    expect(result.requests).toBeGreaterThan(50);
+    expect({ non2xx: result.non2xx, errors: result.errors, first: result.firstError }).toEqual({
+      non2xx: 0,
+      errors: 0,
+      first: undefined,
+    });
+  });
+
+  it('brings the proxy back when it dies while the daemon runs', async () => {
+    const pid = Number(readFileSync(join(daemon.home, 'ingress', 'caddy.pid'), 'utf8'));
+    process.kill(pid, 'SIGKILL');
+    await expect
+      .poll(
+        async () =>
+          fetch(url('/v.txt')).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBe(200);
   });
 });

@@ -38,6 +38,7 @@ export function freePort(): Promise<number> {
 }
 
 const ingressAdmins = new Map<string, string>();
+const ingressDnsPorts = new Map<string, string>();
 
 export async function startDaemon(
   options: { home?: string; env?: Record<string, string> } = {},
@@ -46,6 +47,8 @@ export async function startDaemon(
   // Each test daemon gets its own proxy admin port, kept across restarts of the same home.
   const ingressAdmin = ingressAdmins.get(home) ?? `127.0.0.1:${await freePort()}`;
   ingressAdmins.set(home, ingressAdmin);
+  const ingressDns = ingressDnsPorts.get(home) ?? `127.0.0.1:${await freePort()}`;
+  ingressDnsPorts.set(home, ingressDns);
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     ...fastTimings,
@@ -53,6 +56,7 @@ export async function startDaemon(
     BERTH_LISTEN: '127.0.0.1:0',
     BERTH_LOG_LEVEL: 'info',
     BERTH_INGRESS_ADMIN: ingressAdmin,
+    BERTH_INGRESS_DNS: ingressDns,
     ...options.env,
   };
   const child = spawn(process.execPath, [cliPath, 'server'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -120,8 +124,9 @@ export function berth(
 
 /** Stops the proxy a test daemon started (it outlives the daemon by design) and deletes the home. */
 export function removeHome(home: string): void {
-  const pidFile = join(home, 'ingress', 'caddy.pid');
-  if (existsSync(pidFile)) {
+  for (const name of ['caddy.pid', 'dns.pid']) {
+    const pidFile = join(home, 'ingress', name);
+    if (!existsSync(pidFile)) continue;
     try {
       process.kill(Number(readFileSync(pidFile, 'utf8').trim()), 'SIGTERM');
     } catch {

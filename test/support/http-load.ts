@@ -33,7 +33,8 @@ export function startLoad(
       } catch (error) {
         result.requests++;
         result.errors++;
-        result.firstError ??= String(error);
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        result.firstError ??= `${String(error)}${cause ? ` (${cause.code ?? ''} ${cause.message ?? ''})` : ''}`;
       }
       await new Promise((r) => setTimeout(r, options.pauseMs ?? 20));
     }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BerthError } from '../../errors/index.js';
 import {
@@ -67,6 +67,7 @@ function scan(argv: string[], ctx: CliContext): number {
   const path = resolve(ctx.cwd, file);
   if (!existsSync(path))
     throw new BerthError('BERTH_FILE_NOT_FOUND', `"${file}" does not exist`, { hint: `Looked for ${path}.` });
+  if (statSync(path).isDirectory()) throw usageError(`"${file}" is a directory; name one file`, usage);
   const text = readFileSync(path, 'utf8');
   const findings: Finding[] =
     kind === 'compose'

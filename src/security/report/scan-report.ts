@@ -18,7 +18,7 @@ export interface Finding {
   fix?: string;
 }
 
-/** The stable JSON document `berth scan --format json` prints (docs/scan-report.md). */
+/** The stable JSON document `berth scan --format json` prints (docs/scan.md). */
 export interface ScanReport {
   schemaVersion: 1;
   tool: { name: 'berth'; version: string };

@@ -111,7 +111,8 @@ export function appRoutes(deps: ApiDeps): Hono {
 
   routes.post('/:app/rollback', async (c) => {
     const app = store.releases.getApp(c.req.param('app'));
-    const body = await parseBody(c, RollbackRequestSchema);
+    const text = await c.req.text();
+    const body = text.trim() === '' ? {} : await parseBody(c, RollbackRequestSchema, text);
     const target = rollbackTarget(store, app.name, body.to);
     const release = await rollbackTo(target, `rollback to ${target.number} (manual)`, { store, engine });
     orchestrator.trigger(app.name);
