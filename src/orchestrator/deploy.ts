@@ -91,6 +91,10 @@ export async function createRelease(
   ctx: DeployContext,
 ): Promise<Release> {
   const { engine, store } = ctx;
+  spec = keepAutoscaledReplicas(
+    spec,
+    store.releases.findApp(spec.name)?.currentRelease ? store.releases.current(spec.name) : undefined,
+  );
   const host = await engine.hostResources();
   const others = store.releases
     .desiredReleases()
@@ -137,4 +141,19 @@ export function withReplicas(spec: AppSpec, replicas: Record<string, number>): A
     }
   }
   return { ...spec, services };
+}
+
+/**
+ * An autoscaled service keeps the count the autoscaler reached when the app is deployed again (as a
+ * Deployment's replicas survive `kubectl apply` under an HPA), clamped to the new min and max.
+ */
+function keepAutoscaledReplicas(spec: AppSpec, current: Release | undefined): AppSpec {
+  if (!current) return spec;
+  const replicas: Record<string, number> = {};
+  for (const [name, service] of Object.entries(spec.services)) {
+    const previous = current.spec.services[name];
+    if (!service.autoscale || !previous?.autoscale) continue;
+    replicas[name] = Math.min(service.autoscale.max, Math.max(service.autoscale.min, previous.replicas));
+  }
+  return Object.keys(replicas).length === 0 ? spec : withReplicas(spec, replicas);
 }

@@ -7,6 +7,8 @@ import { slotKey } from './slot-key.js';
 import type { AppStatus } from './app-status.js';
 import type { BackoffConfig, RestartRecord } from './backoff.js';
 import { applyActions } from './apply.js';
+import { Autoscaler } from './autoscaler.js';
+import { withReplicas } from './deploy.js';
 import { desiredState, type DesiredApp } from './desired-state.js';
 import { plan } from './plan.js';
 import type { Action, ReplicaHealth } from './plan-types.js';
@@ -38,6 +40,7 @@ export interface RuntimeMemory {
 export class Orchestrator {
   readonly #options: OrchestratorOptions;
   readonly #prober: Prober;
+  readonly #autoscaler: Autoscaler;
   readonly #memory: RuntimeMemory = { restarts: new Map(), errors: new Map() };
   readonly #running = new Map<string, Promise<void>>();
   readonly #again = new Set<string>();
@@ -48,6 +51,28 @@ export class Orchestrator {
 
   constructor(options: OrchestratorOptions) {
     this.#options = options;
+    this.#autoscaler = new Autoscaler({
+      engine: options.engine,
+      store: options.store,
+      logger: options.logger,
+      scale: (app, service, replicas, reason) => {
+        const current = options.store.releases.current(app);
+        if (!current) return Promise.resolve();
+        const record = options.store.releases.getApp(app);
+        const spec = withReplicas(current.spec, { [service]: replicas });
+        const release = options.store.releases.create({
+          spec,
+          images: current.images,
+          reason,
+          projectDir: record.projectDir,
+        });
+        options.store.events.add(app, 'release.created', `release ${release.number} created (${reason})`, {
+          release: release.number,
+        });
+        this.trigger(app);
+        return Promise.resolve();
+      },
+    });
     this.#prober = new Prober((app, flip) => {
       const state = flip.passing
         ? flip.kind === 'readiness'
@@ -84,6 +109,7 @@ export class Orchestrator {
     clearInterval(this.#resyncTimer);
     for (const timer of this.#wakeTimers.values()) clearTimeout(timer);
     this.#prober.stopAll();
+    this.#autoscaler.stop();
     await Promise.allSettled([...this.#running.values()]);
   }
 
@@ -211,6 +237,7 @@ export class Orchestrator {
       now,
     });
     this.#status.set(app, status);
+    this.#autoscaler.sync(app, desired, observed, health);
     if (!desired && observed.length === 0) this.#status.delete(app);
     if (release && release.status === 'pending') {
       if (status.converged && actions.length === 0) {
