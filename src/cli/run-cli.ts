@@ -4,6 +4,7 @@ import { resolveConfig } from '../config/index.js';
 import { BerthError, isBerthError } from '../errors/index.js';
 import { ApiClient } from './api-client.js';
 import type { CliContext } from './cli-context.js';
+import { dbCommand } from './commands/db.js';
 import { downCommand } from './commands/down.js';
 import { eventsCommand } from './commands/events.js';
 import { logsCommand } from './commands/logs.js';
@@ -22,6 +23,7 @@ const commands: Record<string, { run: Command; help: string }> = {
   server: { run: serverCommand, help: 'run the daemon (API on 127.0.0.1:7070)' },
   up: { run: upCommand, help: 'deploy a Compose file and wait until every replica is ready' },
   ps: { run: psCommand, help: 'list replicas with state, readiness and restarts' },
+  db: { run: dbCommand, help: 'update or show the local OSV vulnerability database (no daemon needed)' },
   down: { run: downCommand, help: 'remove an app (volumes only with --volumes)' },
   scale: { run: scaleCommand, help: 'change replica counts: berth scale app web=3' },
   releases: { run: releasesCommand, help: "list an app's releases" },

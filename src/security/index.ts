@@ -5,3 +5,5 @@
 export { scanComposeText, scanDockerfileText, scanKubernetesText } from './scan-config-files.js';
 export { failsAt, renderTable, severityOrder, sortFindings, summarize } from './report/index.js';
 export type { Finding, FindingKind, FindingSeverity, ScanReport } from './report/index.js';
+export { matchVulnerabilities, scanFilesystem, scanImage } from './scan-artifact.js';
+export type { ArtifactScan } from './scan-artifact.js';

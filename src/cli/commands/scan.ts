@@ -1,10 +1,16 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { resolveConfig } from '../../config/index.js';
+import type { ImageSource } from '../../security/image/index.js';
+import { vulnDbFileName } from '../../security/vulndb/index.js';
 import { BerthError } from '../../errors/index.js';
 import {
   failsAt,
   renderTable,
   scanComposeText,
+  scanFilesystem,
+  scanImage,
+  type ArtifactScan,
   scanDockerfileText,
   scanKubernetesText,
   severityOrder,
@@ -19,10 +25,12 @@ import { print, type CliContext } from '../cli-context.js';
 import { parseCommandArgs, usageError } from '../parse-command-args.js';
 
 const usage =
-  'berth scan compose|k8s|dockerfile FILE [--format table|json] [--json] [--fail-on SEVERITY] [--level baseline|restricted] [--k8s-version v1.30]';
+  'berth scan compose|k8s|dockerfile FILE | image REF|TARBALL|OCI-DIR [--registry] | fs DIR  [--format table|json] [--json] [--fail-on SEVERITY] [--level baseline|restricted] [--k8s-version v1.30]';
 
 type Target = ScanReport['target']['kind'];
 const targets: Record<string, Target> = {
+  image: 'image',
+  fs: 'fs',
   compose: 'compose',
   k8s: 'kubernetes',
   kubernetes: 'kubernetes',
@@ -30,15 +38,7 @@ const targets: Record<string, Target> = {
 };
 
 /** `berth scan`: runs without the daemon; exits 1 when a finding reaches --fail-on. */
-export function scanCommand(argv: string[], ctx: CliContext): Promise<number> {
-  try {
-    return Promise.resolve(scan(argv, ctx));
-  } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
-}
-
-function scan(argv: string[], ctx: CliContext): number {
+export async function scanCommand(argv: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     argv,
     {
@@ -47,6 +47,7 @@ function scan(argv: string[], ctx: CliContext): number {
       'fail-on': { type: 'string' },
       level: { type: 'string' },
       'k8s-version': { type: 'string' },
+      registry: { type: 'boolean' },
     },
     usage,
   );
@@ -64,20 +65,29 @@ function scan(argv: string[], ctx: CliContext): number {
   const level = values.level;
   if (level !== undefined && level !== 'baseline' && level !== 'restricted')
     throw usageError(`--level "${level}" is not baseline or restricted`, usage);
-  const path = resolve(ctx.cwd, file);
-  if (!existsSync(path))
-    throw new BerthError('BERTH_FILE_NOT_FOUND', `"${file}" does not exist`, { hint: `Looked for ${path}.` });
-  if (statSync(path).isDirectory()) throw usageError(`"${file}" is a directory; name one file`, usage);
-  const text = readFileSync(path, 'utf8');
-  const findings: Finding[] =
-    kind === 'compose'
-      ? scanComposeText(text, file)
-      : kind === 'dockerfile'
-        ? scanDockerfileText(text, file)
-        : scanKubernetesText(text, file, {
-            ...(level === undefined ? {} : { level }),
-            ...(values['k8s-version'] === undefined ? {} : { version: values['k8s-version'] }),
-          });
+  let findings: Finding[];
+  let artifact: ArtifactScan | undefined;
+  if (kind === 'image' || kind === 'fs') {
+    const dbPath = join(resolveConfig({}, ctx.env).home, vulnDbFileName);
+    artifact =
+      kind === 'fs'
+        ? await scanFilesystem(existingPath(ctx, file), dbPath)
+        : await scanImage(imageSource(ctx, file, values.registry === true), dbPath);
+    findings = artifact.findings;
+  } else {
+    const path = existingPath(ctx, file);
+    if (statSync(path).isDirectory()) throw usageError(`"${file}" is a directory; name one file`, usage);
+    const text = readFileSync(path, 'utf8');
+    findings =
+      kind === 'compose'
+        ? scanComposeText(text, file)
+        : kind === 'dockerfile'
+          ? scanDockerfileText(text, file)
+          : scanKubernetesText(text, file, {
+              ...(level === undefined ? {} : { level }),
+              ...(values['k8s-version'] === undefined ? {} : { version: values['k8s-version'] }),
+            });
+  }
   const sorted = sortFindings(findings);
   const report: ScanReport = {
     schemaVersion: 1,
@@ -87,7 +97,40 @@ function scan(argv: string[], ctx: CliContext): number {
     findings: sorted,
     suppressed: 0,
     summary: summarize(sorted),
+    ...(artifact
+      ? {
+          warnings: artifact.warnings,
+          sbom: {
+            ...(artifact.sbom.distro ? { distro: artifact.sbom.distro } : {}),
+            packages: artifact.sbom.packages.map((p) => ({
+              ecosystem: p.ecosystem,
+              name: p.name,
+              version: p.version,
+              ...(p.sourceName ? { sourceName: p.sourceName } : {}),
+              purl: p.purl,
+              locations: p.locations,
+            })),
+          },
+        }
+      : {}),
   };
   print(ctx, format === 'json' ? JSON.stringify(report, null, 2) : renderTable(report));
   return failOn !== undefined && failsAt(sorted, failOn as FindingSeverity) ? 1 : 0;
+}
+
+function existingPath(ctx: CliContext, file: string): string {
+  const path = resolve(ctx.cwd, file);
+  if (!existsSync(path))
+    throw new BerthError('BERTH_FILE_NOT_FOUND', `"${file}" does not exist`, { hint: `Looked for ${path}.` });
+  return path;
+}
+
+/** A tarball or OCI layout on disk, an image in a registry (--registry), or else one in the local engine. */
+function imageSource(ctx: CliContext, ref: string, registry: boolean): ImageSource {
+  if (registry) return { kind: 'registry', ref };
+  const path = resolve(ctx.cwd, ref);
+  if (existsSync(path)) {
+    return statSync(path).isDirectory() ? { kind: 'oci-layout', path } : { kind: 'docker-archive', path };
+  }
+  return { kind: 'engine', ref, ...(ctx.env['DOCKER_HOST'] ? { dockerHost: ctx.env['DOCKER_HOST'] } : {}) };
 }

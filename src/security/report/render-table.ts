@@ -3,6 +3,13 @@ import { severityOrder, type ScanReport } from './scan-report.js';
 /** The terminal view: findings grouped by severity, then a one-line summary. */
 export function renderTable(report: ScanReport): string {
   const lines: string[] = [`${report.target.kind} ${report.target.name}`];
+  if (report.sbom) {
+    const distro = report.sbom.distro
+      ? `${report.sbom.distro.id} ${report.sbom.distro.versionId ?? ''}`.trim()
+      : 'no distro';
+    lines.push(`${report.sbom.packages.length} packages (${distro})`);
+  }
+  for (const warning of report.warnings ?? []) lines.push(`warning: ${warning}`);
   for (const severity of severityOrder) {
     const group = report.findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;

@@ -28,6 +28,20 @@ export interface ScanReport {
   /** Findings hidden by `.berthignore` or VEX, always counted. */
   suppressed: number;
   summary: Record<FindingSeverity, number>;
+  /** Problems with the scan itself, e.g. a missing or stale vulnerability database. */
+  warnings?: string[];
+  /** Image and filesystem scans: the packages found (the SBOM). */
+  sbom?: {
+    distro?: { id: string; versionId?: string; ecosystem?: string };
+    packages: {
+      ecosystem: string;
+      name: string;
+      version: string;
+      sourceName?: string;
+      purl: string;
+      locations: string[];
+    }[];
+  };
 }
 
 export function summarize(findings: readonly Finding[]): Record<FindingSeverity, number> {

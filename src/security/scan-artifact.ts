@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { collectFiles, openImage, scanDirectory, type ImageSource } from './image/index.js';
+import type { Finding, FindingSeverity } from './report/index.js';
+import { extractSbom, sbomWanted, type Package, type Sbom } from './sbom/index.js';
+import { VulnDb, type VulnMatch } from './vulndb/index.js';
+
+export interface ArtifactScan {
+  sbom: Sbom;
+  findings: Finding[];
+  /** Set when no vulnerability data was available or it is stale. */
+  warnings: string[];
+}
+
+/** The advisory's severity on the report's scale: CVSS rating, else the database's own word. */
+function severityOf(match: VulnMatch): FindingSeverity {
+  const rated = match.severity.map((s) => s.rating).find((r) => r !== undefined);
+  const word = (rated ?? match.advisory.databaseSeverity ?? match.severity[0]?.score ?? '').toLowerCase();
+  if (word.includes('critical')) return 'critical';
+  if (word.includes('high') || word.includes('important')) return 'high';
+  if (word.includes('medium') || word.includes('moderate')) return 'medium';
+  if (word.includes('low') || word.includes('negligible') || word.includes('unimportant')) return 'low';
+  return 'medium'; // unknown severity: neither hide it nor inflate it
+}
+
+function toFinding(pkg: Package, match: VulnMatch): Finding {
+  const fix = match.fixed[0];
+  return {
+    kind: 'vulnerability',
+    id: match.advisory.id,
+    severity: severityOf(match),
+    title: match.advisory.summary ?? match.advisory.id,
+    message: `${pkg.name} ${pkg.version} (${pkg.ecosystem}${match.via === 'source' ? `, source ${match.package.name}` : ''}) is affected by ${match.advisory.id}${match.advisory.aliases.length ? ` (${match.advisory.aliases.slice(0, 3).join(', ')})` : ''}${match.advisory.summary ? `: ${match.advisory.summary}` : ''}`,
+    location: { file: pkg.locations[0] ?? pkg.purl },
+    resource: pkg.purl,
+    reference: `https://osv.dev/vulnerability/${match.advisory.id}`,
+    fix:
+      fix === undefined
+        ? 'no fixed version is known yet'
+        : `upgrade ${match.via === 'source' ? match.package.name : pkg.name} to ${fix} or later`,
+  };
+}
+
+/** Matches every package of an SBOM against the local OSV database (if it exists). */
+export function matchVulnerabilities(
+  sbom: Sbom,
+  dbPath: string,
+  now = new Date(),
+): { findings: Finding[]; warnings: string[] } {
+  if (!existsSync(dbPath)) {
+    return {
+      findings: [],
+      warnings: [
+        `no vulnerability database at ${dbPath}: run \`berth db update\` (or --from a folder or zip of OSV records)`,
+      ],
+    };
+  }
+  const db = new VulnDb(dbPath);
+  try {
+    const warnings: string[] = [];
+    const age = db.ageWarning(now);
+    if (age) warnings.push(age);
+    const findings: Finding[] = [];
+    for (const pkg of sbom.packages) {
+      const { matches } = db.match({
+        ecosystem: pkg.ecosystem,
+        name: pkg.name,
+        version: pkg.version,
+        ...(pkg.sourceName === undefined ? {} : { sourceName: pkg.sourceName }),
+        ...(pkg.sourceVersion === undefined ? {} : { sourceVersion: pkg.sourceVersion }),
+      });
+      for (const match of matches) findings.push(toFinding(pkg, match));
+    }
+    return { findings, warnings };
+  } finally {
+    db.close();
+  }
+}
+
+/** SBOM + vulnerabilities of an image (engine, registry, docker-save tarball or OCI layout). */
+export async function scanImage(
+  source: ImageSource,
+  dbPath: string,
+  options: { signal?: AbortSignal; onProgress?: (line: string) => void } = {},
+): Promise<ArtifactScan> {
+  const handle = await openImage(source, options.signal ? { signal: options.signal } : {});
+  const collected = await collectFiles(handle, sbomWanted, {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress
+      ? { onProgress: (p: unknown) => options.onProgress?.(typeof p === 'string' ? p : JSON.stringify(p)) }
+      : {}),
+  });
+  const sbom = extractSbom(collected.files);
+  return { sbom, ...matchVulnerabilities(sbom, dbPath) };
+}
+
+/** SBOM + vulnerabilities of a directory (lockfiles, package metadata, binaries). */
+export async function scanFilesystem(dir: string, dbPath: string): Promise<ArtifactScan> {
+  const collected = await scanDirectory(dir, sbomWanted);
+  const sbom = extractSbom(collected.files);
+  return { sbom, ...matchVulnerabilities(sbom, dbPath) };
+}
