@@ -58,6 +58,17 @@ export function loadService(
   const ports = optional('ports', loadPorts) ?? [];
   const published = ports.find((p) => p.port.published !== undefined);
   const xBerth = optional('x-berth', loadXBerth) ?? {};
+  if (
+    xBerth.ingress !== undefined &&
+    !ports.some((p) => p.port.published !== undefined && p.port.protocol === 'tcp')
+  ) {
+    throw composeError(
+      'BERTH_COMPOSE_INVALID',
+      f.get('x-berth') ?? map,
+      'x-berth.ingress needs a published TCP port to listen on',
+      'Add e.g. `ports: ["8080:80"]`: the proxy listens on 8080 and sends requests to port 80 of the ready replicas.',
+    );
+  }
   if (published !== undefined && deploy.replicas > 1 && xBerth.ingress === undefined) {
     throw composeError(
       'BERTH_COMPOSE_INVALID',

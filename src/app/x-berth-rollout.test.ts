@@ -27,13 +27,18 @@ const failure = (service: string): BerthError => {
 
 describe('x-berth ingress and rollout', () => {
   it('turns ingress on with defaults for `ingress: {}` and `ingress: true`', () => {
-    expect(load('x-berth:\n  ingress: {}').ingress).toEqual({ hosts: [], drainMs: 2000 });
-    expect(load('x-berth:\n  ingress: true').ingress).toEqual({ hosts: [], drainMs: 2000 });
+    expect(load('ports: ["8080:80"]\nx-berth:\n  ingress: {}').ingress).toEqual({ hosts: [], drainMs: 2000 });
+    expect(load('ports: ["8080:80"]\nx-berth:\n  ingress: true').ingress).toEqual({
+      hosts: [],
+      drainMs: 2000,
+    });
   });
 
   it('reads hosts and the drain time', () => {
     expect(
-      load('x-berth:\n  ingress: { host: [shop.example.com, "*.shop.test"], drain: 500ms }').ingress,
+      load(
+        'ports: ["8080:80"]\nx-berth:\n  ingress: { host: [shop.example.com, "*.shop.test"], drain: 500ms }',
+      ).ingress,
     ).toEqual({
       hosts: ['shop.example.com', '*.shop.test'],
       drainMs: 500,
@@ -94,5 +99,17 @@ describe('x-berth.autoscale', () => {
     ['autoscale: { max: 3 }', 'needs at least one target'],
   ])('refuses %s', (yaml, message) => {
     expect(failure(`x-berth:\n  ${yaml}`).message).toContain(message);
+  });
+});
+
+describe('x-berth.ingress edge cases', () => {
+  it('treats `ingress: false` as no ingress', () => {
+    expect(load('x-berth:\n  ingress: false').ingress).toBeUndefined();
+  });
+
+  it('refuses an ingress without a published TCP port', () => {
+    expect(failure('x-berth:\n  ingress: {}').message).toContain(
+      'x-berth.ingress needs a published TCP port',
+    );
   });
 });

@@ -40,7 +40,9 @@ export function loadXBerth(node: ComposeNode): XBerth {
     ...(autoscale === undefined ? {} : { autoscale: loadAutoscale(autoscale) }),
     ...(readiness === undefined ? {} : { readiness: loadProbe(readiness, 'readiness') }),
     ...(liveness === undefined ? {} : { liveness: loadProbe(liveness, 'liveness') }),
-    ...(ingress === undefined ? {} : { ingress: loadIngress(ingress) }),
+    ...(ingress === undefined || (ingress.kind === 'scalar' && ingress.value === false)
+      ? {}
+      : { ingress: loadIngress(ingress) }),
     ...(rollout === undefined ? {} : { rollout: loadRollout(rollout) }),
   };
 }

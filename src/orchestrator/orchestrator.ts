@@ -239,7 +239,13 @@ export class Orchestrator {
     this.#status.set(app, status);
     this.#autoscaler.sync(app, desired, observed, health);
     if (!desired && observed.length === 0) this.#status.delete(app);
-    if (release && release.status === 'pending') {
+    // A failed release that recovers (e.g. a crash loop that stopped) becomes active and a rollback target.
+    if (release && release.status === 'failed' && status.converged && actions.length === 0) {
+      store.releases.markVerified(app, release.number);
+      store.events.add(app, 'release.active', `release ${release.number} recovered and is ready`, {
+        release: release.number,
+      });
+    } else if (release && release.status === 'pending') {
       if (status.converged && actions.length === 0) {
         store.releases.markVerified(app, release.number);
         store.events.add(app, 'release.active', `release ${release.number} is ready`, {

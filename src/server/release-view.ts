@@ -9,6 +9,7 @@ export function releaseSummary(release: Release): Record<string, unknown> {
     reason: release.reason,
     status: release.status,
     message: release.message,
+    verifiedAt: release.verifiedAt === null ? null : new Date(release.verifiedAt).toISOString(),
     services: Object.fromEntries(
       Object.values(release.spec.services).map((s) => [
         s.name,
