@@ -127,9 +127,11 @@ export class DockerEngine {
       replica: Number(labels[labelKeys.replica] ?? 0),
       release: Number(labels[labelKeys.release] ?? 0),
       hash: labels[labelKeys.hash] ?? '',
-      state: info.State as ContainerState,
+      // Inspect, not the list: right after a `die` event the list can still say "running" while inspect
+      // already says "exited" (measured by bench/restart.ts), and the event is our cue to act.
+      state: (state.Status || info.State) as ContainerState,
       health,
-      exitCode: info.State === 'running' ? undefined : state.ExitCode,
+      exitCode: (state.Status || info.State) === 'running' ? undefined : state.ExitCode,
       oomKilled: state.OOMKilled,
       startedAt: epochMs(state.StartedAt),
       finishedAt: epochMs(state.FinishedAt),

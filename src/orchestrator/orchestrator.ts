@@ -92,6 +92,8 @@ export class Orchestrator {
     await engine.ping();
     void engine.watchEvents(
       (event) => {
+        // Exec probes emit exec_create/start/die on every run; they change nothing a reconcile looks at.
+        if (event.action.startsWith('exec_')) return;
         const app = event.labels['dev.berth.app'];
         if (app) this.trigger(app);
       },
@@ -157,6 +159,9 @@ export class Orchestrator {
 
   /** The latest observed status (reconciling first so the answer is fresh). */
   async status(app: string): Promise<AppStatus> {
+    // A pass already running (maybe waiting out a drain or a grace period): answer with the last view.
+    const known = this.#status.get(app);
+    if (known && this.#running.has(app)) return known;
     await this.reconcile(app);
     const status = this.#status.get(app);
     if (status) return status;

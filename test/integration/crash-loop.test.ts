@@ -52,7 +52,10 @@ services:
     command: ["sh", "-c", "echo boom; exit 3"]
 `);
   // Backoff: first restart immediate, then 1 s, 2 s, 4 s (cap) — kubelet semantics, scaled down.
-  daemon = await startDaemon({ env: { BERTH_BACKOFF_INITIAL_MS: '1000', BERTH_BACKOFF_MAX_MS: '4000' } });
+  // A long resync: every restart below must come from the engine's events, not from a periodic pass.
+  daemon = await startDaemon({
+    env: { BERTH_BACKOFF_INITIAL_MS: '1000', BERTH_BACKOFF_MAX_MS: '4000', BERTH_RESYNC_MS: '120000' },
+  });
 });
 
 afterAll(async () => {

@@ -58,7 +58,8 @@ const webIds = (s: AppStatus): string[] =>
 
 beforeAll(async () => {
   project = composeProject(compose);
-  daemon = await startDaemon();
+  // A long resync so that recovery below must be driven by engine events and probes.
+  daemon = await startDaemon({ env: { BERTH_RESYNC_MS: '120000' } });
 });
 
 afterAll(async () => {
@@ -215,7 +216,7 @@ describe('berth up of a multi-service app on one Docker host', () => {
       () => docker('inspect', '-f', '{{.State.Status}}', victim.id) === 'exited',
     );
 
-    daemon = await startDaemon({ home: daemon.home });
+    daemon = await startDaemon({ home: daemon.home, env: { BERTH_RESYNC_MS: '120000' } });
     const after = await waitFor('converged after restart', async () => {
       const s = await status();
       return s.converged ? s : undefined;
