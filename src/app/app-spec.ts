@@ -133,6 +133,8 @@ export interface ServiceSpec {
   stopGracePeriodMs: number;
   stopSignal?: string;
   init?: boolean;
+  /** CPUs the replicas may run on (Compose `cpuset`, Docker CpusetCpus), e.g. "0-1". */
+  cpuset?: string;
   probes: { readiness?: ProbeSpec; liveness?: ProbeSpec };
   /** HTTP ingress through Berth's proxy for the published ports (`x-berth.ingress`). */
   ingress?: IngressSpec;

@@ -87,6 +87,7 @@ export function loadService(
   const workingDir = optional('working_dir', (n) => readString(n));
   const stopSignal = optional('stop_signal', (n) => readString(n));
   const init = optional('init', readBool);
+  const cpuset = optional('cpuset', (n) => readCpuset(n));
 
   const spec: ServiceSpec = {
     name,
@@ -116,6 +117,7 @@ export function loadService(
     stopGracePeriodMs: optional('stop_grace_period', (n) => readDuration(n)) ?? 10_000,
     ...(stopSignal === undefined ? {} : { stopSignal }),
     ...(init === undefined ? {} : { init }),
+    ...(cpuset === undefined ? {} : { cpuset }),
     probes: {
       ...(xBerth.readiness === undefined ? {} : { readiness: xBerth.readiness }),
       ...(xBerth.liveness === undefined ? {} : { liveness: xBerth.liveness }),
@@ -125,4 +127,18 @@ export function loadService(
     ...(xBerth.autoscale === undefined ? {} : { autoscale: xBerth.autoscale }),
   };
   return { spec, dependencies };
+}
+
+/** Compose `cpuset`: CPUs the replicas may run on, e.g. "0-1" or "0,2" (Docker CpusetCpus). */
+function readCpuset(node: ComposeNode): string {
+  const value = readString(node, 'Write CPUs as a list or ranges, e.g. "0-1" or "0,2".');
+  if (!/^\d+(-\d+)?(,\d+(-\d+)?)*$/.test(value)) {
+    throw composeError(
+      'BERTH_COMPOSE_INVALID',
+      node,
+      `cpuset "${value}" is not a CPU list`,
+      'Write CPUs as a list or ranges, e.g. "0-1" or "0,2".',
+    );
+  }
+  return value;
 }

@@ -26,6 +26,7 @@ export const serviceKeys = [
   'stop_grace_period',
   'stop_signal',
   'init',
+  'cpuset',
   'restart',
   'deploy',
   'x-berth',

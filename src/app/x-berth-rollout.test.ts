@@ -113,3 +113,14 @@ describe('x-berth.ingress edge cases', () => {
     );
   });
 });
+
+describe('cpuset', () => {
+  it('pins replicas to CPUs', () => {
+    expect(load('cpuset: "0-1"').cpuset).toBe('0-1');
+    expect(load('cpuset: "0,2"').cpuset).toBe('0,2');
+  });
+
+  it('refuses something that is not a CPU list', () => {
+    expect(failure('cpuset: "all"').message).toContain('cpuset "all" is not a CPU list');
+  });
+});

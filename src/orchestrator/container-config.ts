@@ -106,6 +106,7 @@ export function replicaConfig(
           ? undefined
           : Math.max(2, Math.round(service.reservations.cpus * 1024)),
       PidsLimit: service.limits.pids,
+      CpusetCpus: service.cpuset,
       Init: service.init,
       NetworkMode: primary?.name ?? 'none',
       LogConfig: { Type: 'json-file', Config: { 'max-size': '10m', 'max-file': '3' } },

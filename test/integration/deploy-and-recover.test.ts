@@ -27,6 +27,7 @@ services:
     stop_grace_period: 1s
     tmpfs: /tmp
     cap_drop: [ALL]
+    cpuset: "0"
     security_opt: ["no-new-privileges:true"]
     x-berth:
       readiness:
@@ -101,6 +102,7 @@ describe('berth up of a multi-service app on one Docker host', () => {
           Name: string;
           Config: { Labels: Record<string, string> };
           HostConfig: {
+            CpusetCpus: string;
             NanoCpus: number;
             Memory: number;
             PidsLimit: number;
@@ -119,6 +121,7 @@ describe('berth up of a multi-service app on one Docker host', () => {
     });
     expect(webReplica?.HostConfig).toMatchObject({
       NanoCpus: 500_000_000,
+      CpusetCpus: '0',
       Memory: 64 * 1024 * 1024,
       PidsLimit: 50,
       ReadonlyRootfs: true,

@@ -1,0 +1,12 @@
+/**
+ * Log template mining (issue 5 item 6): a Drain-style online miner and the Loghub accuracy metrics.
+ */
+export { TemplateMiner } from './template-miner.js';
+export type { AddResult, TemplateInfo, TemplateMinerOptions } from './template-miner.js';
+export { TemplateMinerSnapshot } from './snapshot.js';
+export { applyMasks, compileMasks, DEFAULT_MASKS, WILDCARD } from './masking.js';
+export type { CompiledMask, MaskRule } from './masking.js';
+export { renderTemplate } from './post-process.js';
+export type { PostProcessOptions } from './post-process.js';
+export { evaluate } from './evaluate.js';
+export type { ParsingAccuracy } from './evaluate.js';
