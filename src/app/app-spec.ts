@@ -173,4 +173,19 @@ export interface RolloutSpec {
   /** Kubernetes-style rollout budget (count or "25%"); when set it replaces update_config order/parallelism. */
   maxSurge?: number | `${number}%`;
   maxUnavailable?: number | `${number}%`;
+  /** Analysis of the new release's traffic at the ingress before it counts as verified. */
+  verify?: VerifySpec;
+}
+
+/** Flagger/Argo-style verification: checks every `intervalMs` over `windowMs`; `failureLimit` failed checks roll back. */
+export interface VerifySpec {
+  windowMs: number;
+  intervalMs: number;
+  /** Highest acceptable share of 5xx answers, in percent. */
+  maxErrorRate?: number;
+  /** Highest acceptable 99th-percentile latency. */
+  maxP99Ms?: number;
+  failureLimit: number;
+  /** Fewer requests than this in a check makes it inconclusive (neither passed nor failed). */
+  minRequests: number;
 }

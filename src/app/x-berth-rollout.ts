@@ -1,8 +1,8 @@
-import type { IngressSpec, RolloutSpec } from './app-spec.js';
+import type { IngressSpec, RolloutSpec, VerifySpec } from './app-spec.js';
 import { composeError } from './compose-error.js';
 import type { ComposeNode } from './compose-tree.js';
 import { checkKeys, readMap, readStringList } from './read-collection.js';
-import { readBool, readDuration, readInt } from './read-scalar.js';
+import { readBool, readDuration, readInt, readNumber } from './read-scalar.js';
 
 const strict = { extensions: false } as const;
 const hostPattern = /^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
@@ -41,14 +41,16 @@ export function loadIngress(node: ComposeNode): IngressSpec {
 export function loadRollout(node: ComposeNode): RolloutSpec {
   const fields = checkKeys(
     readMap(node, 'Write rollout: { progressDeadline: 5m, autoRollback: true }.'),
-    ['progressDeadline', 'autoRollback', 'maxSurge', 'maxUnavailable'],
+    ['progressDeadline', 'autoRollback', 'maxSurge', 'maxUnavailable', 'verify'],
     strict,
   );
   const deadline = fields.get('progressDeadline');
   const auto = fields.get('autoRollback');
   const surge = fields.get('maxSurge');
   const unavailable = fields.get('maxUnavailable');
+  const verify = fields.get('verify');
   return {
+    ...(verify === undefined ? {} : { verify: loadVerify(verify) }),
     ...(surge === undefined ? {} : { maxSurge: readIntOrPercent(surge) }),
     ...(unavailable === undefined ? {} : { maxUnavailable: readIntOrPercent(unavailable) }),
     progressDeadlineMs:
@@ -75,4 +77,37 @@ function readIntOrPercent(node: ComposeNode): number | `${number}%` {
     return `${percent}%`;
   }
   return readInt(node, { min: 0, hint });
+}
+
+/**
+ * `rollout.verify: { window, interval, maxErrorRate, maxP99, failureLimit, minRequests }`: judged on the
+ * ingress access log of the new release's replicas (Flagger analysis semantics).
+ */
+function loadVerify(node: ComposeNode): VerifySpec {
+  const hint =
+    'Write e.g. verify: { window: 1m, interval: 10s, maxErrorRate: 1, maxP99: 500ms, failureLimit: 2 }.';
+  const f = checkKeys(
+    readMap(node, hint),
+    ['window', 'interval', 'maxErrorRate', 'maxP99', 'failureLimit', 'minRequests'],
+    strict,
+  );
+  const get = <T>(key: string, read: (n: ComposeNode) => T): T | undefined => {
+    const value = f.get(key);
+    return value === undefined ? undefined : read(value);
+  };
+  const maxErrorRate = get('maxErrorRate', (n) =>
+    readNumber(n, { min: 0, max: 100, hint: 'Write a percent from 0 to 100.' }),
+  );
+  const maxP99Ms = get('maxP99', (n) => readDuration(n));
+  if (maxErrorRate === undefined && maxP99Ms === undefined) {
+    throw composeError('BERTH_COMPOSE_INVALID', node, 'verify needs maxErrorRate or maxP99', hint);
+  }
+  return {
+    windowMs: get('window', (n) => readDuration(n, { min: 1000, hint })) ?? 60_000,
+    intervalMs: get('interval', (n) => readDuration(n, { min: 1000, hint })) ?? 10_000,
+    ...(maxErrorRate === undefined ? {} : { maxErrorRate }),
+    ...(maxP99Ms === undefined ? {} : { maxP99Ms }),
+    failureLimit: get('failureLimit', (n) => readInt(n, { min: 1, hint })) ?? 1,
+    minRequests: get('minRequests', (n) => readInt(n, { min: 1, hint })) ?? 10,
+  };
 }

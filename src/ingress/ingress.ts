@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { BerthError } from '../errors/index.js';
+import { AccessLogReader } from './access-log.js';
 import { CaddyAdmin } from './caddy-admin.js';
 import { buildCaddyConfig, buildZone, structureKey, type CaddyConfigOptions } from './caddy-config.js';
 import { ensureCaddy, findCaddy } from './caddy-process.js';
@@ -38,11 +39,14 @@ export class Ingress {
   /** Replicas the proxy routed before this daemon started (from the zone file it left behind). */
   readonly #inherited: Set<string>;
   #checkedAt = 0;
+  /** The proxy's access log, followed for rollout verification. */
+  readonly traffic: AccessLogReader;
 
   constructor(options: IngressOptions) {
     this.#options = options;
     this.#admin = new CaddyAdmin(options.adminListen);
     this.#inherited = readInheritedIps(join(options.dir, 'zone.json'));
+    this.traffic = new AccessLogReader(join(options.dir, 'access.log'));
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { DockerEngine, ManagedContainer } from '../engine/index.js';
-import { upstreamRefreshMs, type Ingress } from '../ingress/index.js';
+import { trafficStats, upstreamRefreshMs, type Ingress } from '../ingress/index.js';
 import type { Release, Store } from '../store/index.js';
 import { rollbackTo } from './rollback.js';
 import { slotKey } from './slot-key.js';
@@ -13,6 +13,7 @@ import { desiredState, type DesiredApp } from './desired-state.js';
 import { plan } from './plan.js';
 import type { Action, ReplicaHealth } from './plan-types.js';
 import { ingressRoutes, upstreamOf } from './ingress-routes.js';
+import { startVerification, verificationStep, type VerificationState } from './verification.js';
 import { Prober } from './prober.js';
 import { buildStatus } from './status.js';
 
@@ -46,6 +47,7 @@ export class Orchestrator {
   readonly #again = new Set<string>();
   readonly #wakeTimers = new Map<string, NodeJS.Timeout>();
   readonly #status = new Map<string, AppStatus>();
+  readonly #verifying = new Map<string, VerificationState>();
   readonly #abort = new AbortController();
   #resyncTimer: NodeJS.Timeout | undefined;
 
@@ -251,12 +253,8 @@ export class Orchestrator {
         release: release.number,
       });
     } else if (release && release.status === 'pending') {
-      if (status.converged && actions.length === 0) {
-        store.releases.markVerified(app, release.number);
-        store.events.add(app, 'release.active', `release ${release.number} is ready`, {
-          release: release.number,
-        });
-        logger.info({ app, release: release.number }, 'release ready');
+      if (status.converged && actions.length === 0 && desired) {
+        await this.#promote(release, desired, observed, now);
       } else {
         await this.#checkProgress(release, status, now);
         // Readiness has a minimum ready time and a deadline: look again soon even if nothing happens.
@@ -266,11 +264,76 @@ export class Orchestrator {
   }
 
   /**
+   * A converged release becomes active, after verification of its new replicas' traffic when
+   * `x-berth.rollout.verify` asks for it (checks at intervals over a window; issue 3).
+   */
+  async #promote(
+    release: Release,
+    desired: DesiredApp,
+    observed: readonly ManagedContainer[],
+    now: number,
+  ): Promise<void> {
+    const { store, logger, ingress } = this.#options;
+    const app = release.app;
+    const verified = (message: string): void => {
+      store.releases.markVerified(app, release.number);
+      store.events.add(app, 'release.active', `release ${release.number} is ready${message}`, {
+        release: release.number,
+      });
+      logger.info({ app, release: release.number }, 'release ready');
+    };
+    const routed = [...desired.specs.values()].filter((s) => s.ingress && s.rollout?.verify);
+    const fresh = observed.filter(
+      (c) =>
+        c.release === release.number && c.state === 'running' && routed.some((s) => s.name === c.service),
+    );
+    const spec = routed[0]?.rollout?.verify;
+    if (!spec || fresh.length === 0) return verified('');
+    let state = this.#verifying.get(app);
+    if (state?.release !== release.number) {
+      state = startVerification(release.number, now);
+      store.events.add(
+        app,
+        'release.verifying',
+        `release ${release.number}: verifying traffic for ${Math.round(spec.windowMs / 1000)} s`,
+        { release: release.number },
+      );
+    }
+    if (state.done) return;
+    ingress.traffic.poll(now);
+    const upstreams = new Set(
+      fresh.flatMap((c) =>
+        (desired.specs.get(c.service)?.ports ?? []).map((p) => upstreamOf(c, desired, p.target) ?? ''),
+      ),
+    );
+    const step = verificationStep(
+      state,
+      spec,
+      trafficStats(ingress.traffic.records(upstreams, state.lastCheckAt)),
+      now,
+    );
+    this.#verifying.set(app, step.state);
+    if (step.outcome === 'verified') return verified(` (${step.message})`);
+    if (step.outcome === 'failed') return this.#fail(release, step.message);
+    store.releases.setStatus(app, release.number, 'pending', step.message);
+    if (step.outcome === 'inconclusive') {
+      store.events.add(app, 'release.paused', `release ${release.number}: ${step.message}`, {
+        release: release.number,
+      });
+      return;
+    }
+    this.#scheduleWake(
+      app,
+      Math.min(step.state.lastCheckAt + spec.intervalMs, step.state.startedAt + spec.windowMs),
+      now,
+    );
+  }
+
+  /**
    * Fails a pending release whose replicas crash-loop or fail to start, or that is not ready within its
    * progress deadline, and rolls back to the last verified release when autoRollback allows (issue 3).
    */
   async #checkProgress(release: Release, status: AppStatus, now: number): Promise<void> {
-    const { store, logger, engine } = this.#options;
     const services = Object.values(release.spec.services);
     const deadlineMs = Math.max(...services.map((s) => s.rollout?.progressDeadlineMs ?? 600_000));
     let why: string | undefined;
@@ -285,6 +348,13 @@ export class Orchestrator {
       why = `not ready within the ${Math.round(deadlineMs / 1000)} s progress deadline${notReady.length ? `: ${notReady.join('; ')}` : ''}`;
     }
     if (why === undefined) return;
+    await this.#fail(release, why);
+  }
+
+  /** Marks a release failed, and rolls back to the last verified release when autoRollback allows. */
+  async #fail(release: Release, why: string): Promise<void> {
+    const { store, logger, engine } = this.#options;
+    const services = Object.values(release.spec.services);
     // Act only on the app's current release: a `down` or a newer deploy since this pass began wins.
     if (store.releases.findApp(release.app)?.currentRelease !== release.number) return;
     const auto = services.every((s) => s.rollout?.autoRollback ?? true);

@@ -30,7 +30,7 @@ export async function waitReady(
     }
     const current = status.release === release;
     if (!current || status.releaseStatus === 'failed') await failIfEnded(ctx, app, release, tty);
-    if (current && status.converged) {
+    if (current && status.converged && status.releaseStatus === 'active') {
       if (tty) ctx.stderr.write('\n');
       return status;
     }

@@ -66,7 +66,11 @@ describe('toCycloneDx', () => {
         version: '1.9.4-1',
         purl: 'pkg:deb/debian/liblz4-1@1.9.4-1?arch=amd64&distro=debian-12',
       }),
-      expect.objectContaining({ type: 'library', name: '@hono/node-server', purl: 'pkg:npm/%40hono/node-server@2.1.9' }),
+      expect.objectContaining({
+        type: 'library',
+        name: '@hono/node-server',
+        purl: 'pkg:npm/%40hono/node-server@2.1.9',
+      }),
     ]);
   });
 

@@ -21,7 +21,10 @@ describe('toSarif', () => {
 
   it('is checked by a schema that rejects a wrong level (so the check above is real)', () => {
     const log = sarif([dockerfileFinding]);
-    const broken = { ...log, runs: [{ ...log.runs[0], results: [{ ...log.runs[0]?.results[0], level: 'critical' }] }] };
+    const broken = {
+      ...log,
+      runs: [{ ...log.runs[0], results: [{ ...log.runs[0]?.results[0], level: 'critical' }] }],
+    };
     expect(sarifSchemaErrors(broken)).not.toEqual([]);
   });
 
@@ -39,8 +42,10 @@ describe('toSarif', () => {
   });
 
   it('describes each rule once, with its help link and default level', () => {
-    const rules = sarif([dockerfileFinding, { ...dockerfileFinding, location: { file: 'Dockerfile', line: 9 } }])
-      .runs[0]?.tool.driver.rules;
+    const rules = sarif([
+      dockerfileFinding,
+      { ...dockerfileFinding, location: { file: 'Dockerfile', line: 9 } },
+    ]).runs[0]?.tool.driver.rules;
     expect(rules).toEqual([
       expect.objectContaining({
         id: 'DL3008',
@@ -62,8 +67,9 @@ describe('toSarif', () => {
   });
 
   it('points a result at its file, line and column as a relative URI', () => {
-    const result = sarif([{ ...dockerfileFinding, location: { file: './my app/Dockerfile', line: 4, column: 7 } }])
-      .runs[0]?.results[0];
+    const result = sarif([
+      { ...dockerfileFinding, location: { file: './my app/Dockerfile', line: 4, column: 7 } },
+    ]).runs[0]?.results[0];
     expect(result).toMatchObject({
       ruleId: 'DL3008',
       ruleIndex: 0,
@@ -81,7 +87,9 @@ describe('toSarif', () => {
 
   it('leaves out the region when the finding has no line, and the location when it has no file', () => {
     const [vuln, secret] = sarif([vulnFinding, secretFinding]).runs[0]?.results ?? [];
-    expect(vuln?.locations).toEqual([{ physicalLocation: { artifactLocation: { uri: 'var/lib/dpkg/status' } } }]);
+    expect(vuln?.locations).toEqual([
+      { physicalLocation: { artifactLocation: { uri: 'var/lib/dpkg/status' } } },
+    ]);
     expect(secret).not.toHaveProperty('locations');
   });
 

@@ -104,7 +104,9 @@ function toLocation(location: NonNullable<Finding['location']>): object {
       ? {
           region: {
             startLine: location.line,
-            ...(location.column !== undefined && location.column >= 1 ? { startColumn: location.column } : {}),
+            ...(location.column !== undefined && location.column >= 1
+              ? { startColumn: location.column }
+              : {}),
           },
         }
       : {};

@@ -61,7 +61,9 @@ describe('toSpdx', () => {
       relationshipType: 'DESCRIBES',
       relatedSpdxElement: 'SPDXRef-Root',
     });
-    const contained = relationships.filter((r) => r.relationshipType === 'CONTAINS').map((r) => r.relatedSpdxElement);
+    const contained = relationships
+      .filter((r) => r.relationshipType === 'CONTAINS')
+      .map((r) => r.relatedSpdxElement);
     expect(contained).toEqual(packages.filter((p) => p.SPDXID !== 'SPDXRef-Root').map((p) => p.SPDXID));
     expect(packages.find((p) => p.SPDXID === 'SPDXRef-OperatingSystem')).toMatchObject({
       name: 'debian',

@@ -6,7 +6,15 @@ import { z } from 'zod';
  */
 export const IgnoreEntrySchema = z.strictObject({
   id: z.string().trim().min(1),
-  paths: z.union([z.string().min(1).transform((p) => [p]), z.array(z.string().min(1))]).optional(),
+  paths: z
+    .union([
+      z
+        .string()
+        .min(1)
+        .transform((p) => [p]),
+      z.array(z.string().min(1)),
+    ])
+    .optional(),
   package: z.string().trim().min(1).optional(),
   reason: z.string().trim().min(1),
   // `2026-12-31` (valid through that day, UTC) or an RFC 3339 date-time.

@@ -42,7 +42,8 @@ export function parseBerthignore(text: string, file = '.berthignore'): IgnoreEnt
     if (!result.success) {
       for (const issue of result.error.issues) {
         const key = issue.path[0];
-        const valueNode = typeof key === 'string' && isMap(node) ? (node.get(key, true) as Node | undefined) : undefined;
+        const valueNode =
+          typeof key === 'string' && isMap(node) ? (node.get(key, true) as Node | undefined) : undefined;
         const where = valueNode?.range?.[0] ?? node.range?.[0];
         problems.push(at(where, describe(issue, index, node)));
       }
@@ -64,9 +65,13 @@ function describe(issue: z.core.$ZodIssue, index: number, node: Node): string {
   const id = isMap(node) ? node.get('id') : undefined;
   const entry = `entry ${index + 1}${typeof id === 'string' ? ` ("${id}")` : ''}`;
   const key = issue.path.join('.');
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `${entry} has no \`${key}\``;
-  if (issue.code === 'unrecognized_keys') return `${entry} has unknown key(s) ${issue.keys.map((k) => `\`${k}\``).join(', ')}`;
-  if (key === 'expires') return `${entry}: \`expires\` ${JSON.stringify(issue.input)} is not a date like 2026-12-31`;
+  if (issue.path.length === 1 && isMap(node) && !node.has(key)) return `${entry} has no \`${key}\``;
+  if (issue.code === 'unrecognized_keys')
+    return `${entry} has unknown key(s) ${issue.keys.map((k) => `\`${k}\``).join(', ')}`;
+  if (key === 'expires') {
+    const value = isMap(node) ? node.get('expires') : undefined;
+    return `${entry}: \`expires\` ${JSON.stringify(value)} is not a date like 2026-12-31`;
+  }
   return `${entry}: \`${key || 'entry'}\` ${issue.message}`;
 }
 

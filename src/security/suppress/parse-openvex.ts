@@ -13,10 +13,14 @@ export function parseOpenVex(text: string, source: string): VexDocument {
   try {
     json = JSON.parse(text);
   } catch (cause) {
-    throw new BerthError('BERTH_CONFIG', `VEX document ${source} is not valid JSON: ${(cause as Error).message}`, {
-      hint: 'pass an OpenVEX 0.2.0 JSON document (vexctl create writes one)',
-      cause,
-    });
+    throw new BerthError(
+      'BERTH_CONFIG',
+      `VEX document ${source} is not valid JSON: ${(cause as Error).message}`,
+      {
+        hint: 'pass an OpenVEX 0.2.0 JSON document (vexctl create writes one)',
+        cause,
+      },
+    );
   }
   const result = OpenVexDocumentSchema.safeParse(json);
   if (!result.success) {
@@ -32,9 +36,11 @@ export function parseOpenVex(text: string, source: string): VexDocument {
     id: doc['@id'],
     statements: doc.statements.map((s) => ({
       id: s['@id'],
-      vulnerabilityIds: [s.vulnerability.name, s.vulnerability['@id'], ...(s.vulnerability.aliases ?? [])].filter(
-        (v): v is string => v !== undefined && v !== '',
-      ),
+      vulnerabilityIds: [
+        s.vulnerability.name,
+        s.vulnerability['@id'],
+        ...(s.vulnerability.aliases ?? []),
+      ].filter((v): v is string => v !== undefined && v !== ''),
       products: (s.products ?? []).flatMap((p): VexProduct[] => {
         const purl = p.identifiers?.purl ?? p['@id'];
         if (purl === undefined) return [];
@@ -52,5 +58,10 @@ export function parseOpenVex(text: string, source: string): VexDocument {
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(root)';
+  return (
+    path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '') || '(root)'
+  );
 }

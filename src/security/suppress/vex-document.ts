@@ -45,11 +45,14 @@ const StatementSchema = z
     action_statement: z.string().optional(),
     status_notes: z.string().optional(),
   })
-  .refine((s) => s.status !== 'not_affected' || s.justification !== undefined || s.impact_statement !== undefined, {
-    // OPENVEX-SPEC.md "Statement": a not_affected statement MUST carry a justification or an impact statement.
-    message: 'a not_affected statement needs a `justification` (or an `impact_statement`)',
-    path: ['justification'],
-  });
+  .refine(
+    (s) => s.status !== 'not_affected' || s.justification !== undefined || s.impact_statement !== undefined,
+    {
+      // OPENVEX-SPEC.md "Statement": a not_affected statement MUST carry a justification or an impact statement.
+      message: 'a not_affected statement needs a `justification` (or an `impact_statement`)',
+      path: ['justification'],
+    },
+  );
 
 /** An OpenVEX 0.2.0 document, with the fields suppression reads (unknown fields are allowed, as the spec says). */
 export const OpenVexDocumentSchema = z.object({

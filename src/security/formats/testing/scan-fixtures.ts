@@ -42,9 +42,19 @@ export const sbom: SbomInput = {
       version: '1.9.4-1',
       purl: 'pkg:deb/debian/liblz4-1@1.9.4-1?arch=amd64&distro=debian-12',
     },
-    { ecosystem: 'npm', name: '@hono/node-server', version: '2.1.9', purl: 'pkg:npm/%40hono/node-server@2.1.9' },
+    {
+      ecosystem: 'npm',
+      name: '@hono/node-server',
+      version: '2.1.9',
+      purl: 'pkg:npm/%40hono/node-server@2.1.9',
+    },
     // The same package found in two places is one component.
-    { ecosystem: 'npm', name: '@hono/node-server', version: '2.1.9', purl: 'pkg:npm/%40hono/node-server@2.1.9' },
+    {
+      ecosystem: 'npm',
+      name: '@hono/node-server',
+      version: '2.1.9',
+      purl: 'pkg:npm/%40hono/node-server@2.1.9',
+    },
   ],
 };
 

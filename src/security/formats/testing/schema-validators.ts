@@ -10,7 +10,24 @@
  */
 import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
+const requireFrom = createRequire(import.meta.url);
+
+const devDependencies =
+  'ajv ajv-formats ajv-formats-draft2019 ajv-draft-04 @cyclonedx/cyclonedx-library @microsoft/jest-sarif';
+
+/** Loads a test-only package; a missing one fails the test with the install command, never skips it. */
+function require(id: string): unknown {
+  try {
+    return requireFrom(id);
+  } catch (cause) {
+    throw new Error(
+      `cannot load ${id} for schema validation; run: npm install --save-dev ${devDependencies}`,
+      {
+        cause,
+      },
+    );
+  }
+}
 
 interface AjvError {
   instancePath: string;
