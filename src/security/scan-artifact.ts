@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
-import { collectFiles, openImage, scanDirectory, type ImageSource } from './image/index.js';
+import { collectFiles, openImage, scanDirectory, type FileWanted, type ImageSource } from './image/index.js';
+import { checkImageConfig, imageConfigWanted } from './imageconfig/index.js';
+import { findSecretsInFiles, secretWanted, toFindings as secretFindings } from './secrets/index.js';
 import type { Finding, FindingSeverity } from './report/index.js';
 import { extractSbom, sbomWanted, type Package, type Sbom } from './sbom/index.js';
 import { VulnDb, type VulnMatch } from './vulndb/index.js';
@@ -76,26 +78,48 @@ export function matchVulnerabilities(
   }
 }
 
-/** SBOM + vulnerabilities of an image (engine, registry, docker-save tarball or OCI layout). */
+/** Every file an image or folder scan reads: package data first, then secrets, then modes only. */
+const scanWanted: FileWanted = (path, info) =>
+  sbomWanted(path, info) || secretWanted(path, info) || imageConfigWanted(path, info);
+
+/** SBOM, vulnerabilities, secrets and image configuration checks of an image (engine, registry, docker-save tarball or OCI layout). */
 export async function scanImage(
   source: ImageSource,
   dbPath: string,
   options: { signal?: AbortSignal; onProgress?: (line: string) => void } = {},
 ): Promise<ArtifactScan> {
   const handle = await openImage(source, options.signal ? { signal: options.signal } : {});
-  const collected = await collectFiles(handle, sbomWanted, {
+  const collected = await collectFiles(handle, scanWanted, {
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress
       ? { onProgress: (p: unknown) => options.onProgress?.(typeof p === 'string' ? p : JSON.stringify(p)) }
       : {}),
   });
   const sbom = extractSbom(collected.files);
-  return { sbom, ...matchVulnerabilities(sbom, dbPath) };
+  const vulns = matchVulnerabilities(sbom, dbPath);
+  const files = [...collected.files].map(([path, f]) => ({ path, mode: f.mode, size: f.data.length }));
+  return {
+    sbom,
+    warnings: vulns.warnings,
+    findings: [
+      ...vulns.findings,
+      ...secretFindings(findSecretsInFiles(collected.files)),
+      ...checkImageConfig(collected.config, files),
+    ],
+  };
 }
 
-/** SBOM + vulnerabilities of a directory (lockfiles, package metadata, binaries). */
+/** SBOM, vulnerabilities and secrets of a directory (lockfiles, package metadata, binaries). */
 export async function scanFilesystem(dir: string, dbPath: string): Promise<ArtifactScan> {
-  const collected = await scanDirectory(dir, sbomWanted);
+  const collected = await scanDirectory(
+    dir,
+    (path, info) => sbomWanted(path, info) || secretWanted(path, info),
+  );
   const sbom = extractSbom(collected.files);
-  return { sbom, ...matchVulnerabilities(sbom, dbPath) };
+  const vulns = matchVulnerabilities(sbom, dbPath);
+  return {
+    sbom,
+    warnings: vulns.warnings,
+    findings: [...vulns.findings, ...secretFindings(findSecretsInFiles(collected.files))],
+  };
 }

@@ -83,6 +83,23 @@ describe('berth scan fs and image with the OSV database', () => {
     expect(report.findings.map((f) => f.id)).toContain('PYSEC-2021-335');
   });
 
+  it('finds a leaked token in a folder and never prints it', async () => {
+    const token = `ghp_${'Zx9Kq2Lm7Np4Rt6Vw8Yb1Cd3Ef5Gh0Jk2Mn4P'.slice(0, 36)}`;
+    writeFileSync(join(vulnerable, 'deploy.env'), `GITHUB_TOKEN=${token}\n`);
+    const result = await berth(['scan', 'fs', vulnerable, '--json'], { env });
+    const report = JSON.parse(result.stdout) as ScanReport;
+    expect(report.findings.find((f) => f.kind === 'secret')).toMatchObject({
+      id: 'github-pat',
+      location: { file: 'deploy.env', line: 1 },
+    });
+    expect(result.stdout).not.toContain(token.slice(4));
+  });
+
+  it('checks the image configuration (Dockle rules)', async () => {
+    const report = await scan('image', image);
+    expect(report.findings.map((f) => f.id)).toEqual(expect.arrayContaining(['CIS-DI-0001', 'CIS-DI-0006']));
+  });
+
   it('fails with --fail-on when a finding reaches the threshold', async () => {
     const result = await berth(['scan', 'fs', vulnerable, '--fail-on', 'low'], { env });
     expect(result.code).toBe(1);

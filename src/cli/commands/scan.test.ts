@@ -66,6 +66,32 @@ describe('berth scan (no daemon)', () => {
     expect(report.findings.some((f) => f.reference === 'PSS hostNamespaces')).toBe(true);
   });
 
+  it('writes SARIF 2.1.0 for code-scanning tools', async () => {
+    const sarif = JSON.parse((await scan(['compose', 'compose.yaml', '--format', 'sarif'])).stdout) as {
+      version: string;
+      runs: { tool: { driver: { name: string } }; results: { ruleId: string; level: string }[] }[];
+    };
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0]?.tool.driver.name).toBe('berth');
+    expect(sarif.runs[0]?.results).toContainEqual(
+      expect.objectContaining({ ruleId: 'BC101', level: 'error' }),
+    );
+  });
+
+  it('suppresses findings listed in .berthignore (with a reason and an expiry) and counts them', async () => {
+    writeFileSync(
+      join(dir, '.berthignore'),
+      '- id: BC101\n  reason: lab machine, accepted until the device driver ships\n  expires: 2999-01-01\n',
+    );
+    try {
+      const report = JSON.parse((await scan(['compose', 'compose.yaml', '--json'])).stdout) as ScanReport;
+      expect(report.findings.map((f) => f.id)).not.toContain('BC101');
+      expect(report.suppressed).toBe(1);
+    } finally {
+      rmSync(join(dir, '.berthignore'));
+    }
+  });
+
   it('refuses bad usage with exit code 2', async () => {
     expect((await scan(['compose'])).code).toBe(2);
     expect((await scan(['compose', 'compose.yaml', '--fail-on', 'severe'])).code).toBe(2);

@@ -20,12 +20,21 @@ import {
   type FindingSeverity,
   type ScanReport,
 } from '../../security/index.js';
+import { toCycloneDx, toSarif, toSpdx } from '../../security/formats/index.js';
+import {
+  applySuppressions,
+  parseBerthignore,
+  parseOpenVex,
+  type SuppressionSources,
+} from '../../security/suppress/index.js';
 import { berthVersion } from '../../server/index.js';
 import { print, type CliContext } from '../cli-context.js';
 import { parseCommandArgs, usageError } from '../parse-command-args.js';
 
 const usage =
-  'berth scan compose|k8s|dockerfile FILE | image REF|TARBALL|OCI-DIR [--registry] | fs DIR  [--format table|json] [--json] [--fail-on SEVERITY] [--level baseline|restricted] [--k8s-version v1.30]';
+  'berth scan compose|k8s|dockerfile FILE | image REF|TARBALL|OCI-DIR [--registry] | fs DIR  [--format table|json|sarif|cyclonedx|spdx] [--json] [--fail-on SEVERITY] [--ignore-file .berthignore] [--vex FILE] [--level baseline|restricted] [--k8s-version v1.30]';
+
+const formats = ['table', 'json', 'sarif', 'cyclonedx', 'spdx'] as const;
 
 type Target = ScanReport['target']['kind'];
 const targets: Record<string, Target> = {
@@ -48,6 +57,8 @@ export async function scanCommand(argv: string[], ctx: CliContext): Promise<numb
       level: { type: 'string' },
       'k8s-version': { type: 'string' },
       registry: { type: 'boolean' },
+      'ignore-file': { type: 'string' },
+      vex: { type: 'string', multiple: true },
     },
     usage,
   );
@@ -56,8 +67,12 @@ export async function scanCommand(argv: string[], ctx: CliContext): Promise<numb
   if (kind === undefined || file === undefined || positionals.length > 2)
     throw usageError('name what to scan and the file', usage);
   const format = values.json ? 'json' : (values.format ?? 'table');
-  if (format !== 'table' && format !== 'json')
-    throw usageError(`--format "${format}" is not table or json`, usage);
+  if (!(formats as readonly string[]).includes(format)) {
+    throw usageError(`--format "${format}" is not one of ${formats.join(', ')}`, usage);
+  }
+  if ((format === 'cyclonedx' || format === 'spdx') && what !== 'image' && what !== 'fs') {
+    throw usageError(`--format ${format} is an SBOM: scan an image or a folder`, usage);
+  }
   const failOn = values['fail-on'];
   if (failOn !== undefined && !(severityOrder as readonly string[]).includes(failOn)) {
     throw usageError(`--fail-on "${failOn}" is not one of ${severityOrder.join(', ')}`, usage);
@@ -88,18 +103,23 @@ export async function scanCommand(argv: string[], ctx: CliContext): Promise<numb
               ...(values['k8s-version'] === undefined ? {} : { version: values['k8s-version'] }),
             });
   }
-  const sorted = sortFindings(findings);
+  const suppression = applySuppressions(
+    findings,
+    loadSuppressions(ctx, values['ignore-file'], values.vex ?? []),
+    new Date(),
+  );
+  const sorted = sortFindings(suppression.kept);
   const report: ScanReport = {
     schemaVersion: 1,
     tool: { name: 'berth', version: berthVersion },
     createdAt: new Date().toISOString(),
     target: { kind, name: file },
     findings: sorted,
-    suppressed: 0,
+    suppressed: suppression.suppressed.length,
     summary: summarize(sorted),
     ...(artifact
       ? {
-          warnings: artifact.warnings,
+          warnings: [...artifact.warnings, ...suppression.warnings],
           sbom: {
             ...(artifact.sbom.distro ? { distro: artifact.sbom.distro } : {}),
             packages: artifact.sbom.packages.map((p) => ({
@@ -114,7 +134,7 @@ export async function scanCommand(argv: string[], ctx: CliContext): Promise<numb
         }
       : {}),
   };
-  print(ctx, format === 'json' ? JSON.stringify(report, null, 2) : renderTable(report));
+  print(ctx, render(report, format, artifact));
   return failOn !== undefined && failsAt(sorted, failOn as FindingSeverity) ? 1 : 0;
 }
 
@@ -133,4 +153,38 @@ function imageSource(ctx: CliContext, ref: string, registry: boolean): ImageSour
     return statSync(path).isDirectory() ? { kind: 'oci-layout', path } : { kind: 'docker-archive', path };
   }
   return { kind: 'engine', ref, ...(ctx.env['DOCKER_HOST'] ? { dockerHost: ctx.env['DOCKER_HOST'] } : {}) };
+}
+
+function render(report: ScanReport, format: string, artifact: ArtifactScan | undefined): string {
+  if (format === 'json') return JSON.stringify(report, null, 2);
+  if (format === 'sarif') return JSON.stringify(toSarif(report), null, 2);
+  if ((format === 'cyclonedx' || format === 'spdx') && artifact) {
+    const meta = {
+      toolVersion: berthVersion,
+      subject: {
+        kind: report.target.kind === 'image' ? ('image' as const) : ('fs' as const),
+        name: report.target.name,
+      },
+      findings: report.findings,
+    };
+    return JSON.stringify(
+      format === 'cyclonedx' ? toCycloneDx(artifact.sbom, meta) : toSpdx(artifact.sbom, meta),
+      null,
+      2,
+    );
+  }
+  return renderTable(report);
+}
+
+/** `.berthignore` (given, or in the current folder) and OpenVEX documents. */
+function loadSuppressions(
+  ctx: CliContext,
+  ignoreFile: string | undefined,
+  vexFiles: readonly string[],
+): SuppressionSources {
+  const ignorePath =
+    ignoreFile === undefined ? resolve(ctx.cwd, '.berthignore') : existingPath(ctx, ignoreFile);
+  const ignore = existsSync(ignorePath) ? parseBerthignore(readFileSync(ignorePath, 'utf8'), ignorePath) : [];
+  const vex = vexFiles.map((f) => parseOpenVex(readFileSync(existingPath(ctx, f), 'utf8'), f));
+  return { ignore, vex };
 }

@@ -18,15 +18,22 @@ export function extractJson(line: string): Extraction {
   }
   const fields: [string, string][] = [];
   const walk = (value: object, prefix: string): void => {
-    for (const [key, child] of Object.entries(value)) {
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
       const name = prefix === '' ? key : `${prefix}_${key}`;
       if (Array.isArray(child)) continue;
       if (child !== null && typeof child === 'object') walk(child, name);
-      else fields.push([name, child === null ? '' : String(child as string | number | boolean)]);
+      else fields.push([name, scalarText(child)]);
     }
   };
   walk(parsed, '');
   return { ok: true, fields };
+}
+
+/** JSON scalars as label values: strings as-is, numbers and booleans as text, null as "". */
+function scalarText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return '';
 }
 
 /**

@@ -70,7 +70,11 @@ export function evalLabelFilter(filter: LabelFilter, labels: Map<string, string>
       if (text === undefined) return false;
       const actual = toNumber(filter.kind, text);
       if (actual === undefined) {
-        setError(labels, 'LabelFilterErr', `cannot convert ${JSON.stringify(text)} of label ${filter.name} to a ${filter.kind}`);
+        setError(
+          labels,
+          'LabelFilterErr',
+          `cannot convert ${JSON.stringify(text)} of label ${filter.name} to a ${filter.kind}`,
+        );
         return true;
       }
       const expected = filter.kind === 'duration' ? filter.valueSeconds : filter.value;

@@ -1,14 +1,7 @@
 import { LogqlSyntaxError, positionAt } from './logql-syntax-error.js';
 import { isBytesLiteral, parseBytes, parseDurationSeconds } from './units.js';
 
-export type TokenKind =
-  | 'ident'
-  | 'string'
-  | 'number'
-  | 'duration'
-  | 'bytes'
-  | 'punct'
-  | 'eof';
+export type TokenKind = 'ident' | 'string' | 'number' | 'duration' | 'bytes' | 'punct' | 'eof';
 
 export interface Token {
   kind: TokenKind;
@@ -20,7 +13,27 @@ export interface Token {
 }
 
 // Longest first so `|=` wins over `|`, `>=` over `>`.
-const punctuation = ['|=', '|~', '!=', '!~', '=~', '==', '>=', '<=', '{', '}', '(', ')', '[', ']', ',', '|', '=', '>', '<'];
+const punctuation = [
+  '|=',
+  '|~',
+  '!=',
+  '!~',
+  '=~',
+  '==',
+  '>=',
+  '<=',
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  ',',
+  '|',
+  '=',
+  '>',
+  '<',
+];
 
 /** Splits a query into tokens; string escapes follow Go's strconv.Unquote for `"…"`, backticks are raw. */
 export function tokenize(source: string): Token[] {
@@ -66,7 +79,12 @@ export function tokenize(source: string): Token[] {
     }
     const op = punctuation.find((p) => source.startsWith(p, i));
     if (op === undefined) {
-      fail(i, ['a label, string, number or operator'], JSON.stringify(ch), `unexpected character ${JSON.stringify(ch)}`);
+      fail(
+        i,
+        ['a label, string, number or operator'],
+        JSON.stringify(ch),
+        `unexpected character ${JSON.stringify(ch)}`,
+      );
     } else {
       tokens.push({ kind: 'punct', text: op, offset: start });
       i += op.length;
@@ -79,7 +97,8 @@ export function tokenize(source: string): Token[] {
 type Fail = (offset: number, expected: string[], found: string, message: string) => never;
 
 function classifyNumber(text: string, offset: number, fail: Fail): Token {
-  if (/^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/i.test(text)) return { kind: 'number', text, value: Number(text), offset };
+  if (/^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/i.test(text))
+    return { kind: 'number', text, value: Number(text), offset };
   const seconds = parseDurationSeconds(text);
   if (seconds !== undefined) return { kind: 'duration', text, value: seconds, offset };
   if (isBytesLiteral(text)) return { kind: 'bytes', text, value: parseBytes(text) ?? 0, offset };
@@ -93,7 +112,8 @@ function classifyNumber(text: string, offset: number, fail: Fail): Token {
 
 function readRaw(source: string, start: number, fail: Fail): [string, number] {
   const end = source.indexOf('`', start + 1);
-  if (end < 0) fail(source.length, ['"`"'], 'end of query', 'unterminated raw string (missing closing backtick)');
+  if (end < 0)
+    fail(source.length, ['"`"'], 'end of query', 'unterminated raw string (missing closing backtick)');
   return [source.slice(start + 1, end), end + 1];
 }
 

@@ -4,10 +4,7 @@
  */
 
 export type TemplatePart =
-  | { kind: 'text'; text: string }
-  | { kind: 'label'; name: string }
-  | { kind: 'line' }
-  | { kind: 'timestamp' };
+  { kind: 'text'; text: string } | { kind: 'label'; name: string } | { kind: 'line' } | { kind: 'timestamp' };
 
 export class LineTemplateError extends Error {
   constructor(

@@ -1,6 +1,5 @@
 import type { CompareOp, LabelFilter, LabelMatcher, LineFilterOp, Stage, UnwrapConversion } from './ast.js';
 import type { Token } from './lexer.js';
-import { positionAt } from './logql-syntax-error.js';
 import { LineTemplateError, parseLineTemplate } from './line-template.js';
 import { PatternError, parsePattern } from './pattern-parser.js';
 import { Re2SubsetError, compileRe2 } from './re2.js';
@@ -11,12 +10,12 @@ const lineFilterOps = ['|=', '!=', '|~', '!~'] as const;
 const compareOps = ['==', '=', '!=', '>', '>=', '<', '<=', '=~', '!~'] as const;
 const stageKeywords = ['json', 'logfmt', 'regexp', 'pattern', 'line_format', 'drop', 'keep', 'unwrap'];
 
-/** `{name op "value", …}` — an empty selector is accepted here and rejected by Loki only at query time. */
+/** `{name op "value", …}`; an empty selector `{}` is rejected, as Loki does. */
 export function parseSelector(ts: TokenStream): LabelMatcher[] {
   ts.expectPunct('{');
   const matchers: LabelMatcher[] = [];
   if (ts.isPunct('}')) {
-    ts.fail(['a label matcher such as app="shop"'], ts.peek(), undefined);
+    ts.fail(['a label matcher such as app="shop"']);
   }
   for (;;) {
     const name = ts.expectKind('ident', 'a label name').text;
@@ -54,11 +53,11 @@ export function parsePipeline(ts: TokenStream, options: { allowUnwrap: boolean }
       ts.fail(
         ['a parser, label filter, line_format, drop or keep'],
         at,
-        `unwrap is only allowed inside a range aggregation such as sum_over_time({…} | unwrap x [5m]) (line ${positionAt(ts.source, at.offset).line}, column ${positionAt(ts.source, at.offset).column})`,
+        'unwrap is only allowed inside a range aggregation such as sum_over_time({…} | unwrap x [5m])',
       );
     }
     if (stages.some((s) => s.kind === 'unwrap') && stage.kind !== 'label_filter') {
-      ts.fail(['a label filter or a range such as [5m] after unwrap'], ts.peek(), undefined);
+      ts.fail(['a label filter or a range such as [5m] after unwrap'], at);
     }
     stages.push(stage);
   }
@@ -87,7 +86,11 @@ function parsePipeStage(ts: TokenStream): Stage {
         const pattern = ts.expectKind('string', 'a quoted regular expression');
         const regex = checkRegex(ts, pattern, pattern.text);
         if (!/\(\?<[A-Za-z_]/.test(regex.source)) {
-          ts.fail(['a named group such as (?P<name>…)'], pattern, 'regexp needs at least one named group (?P<name>…)');
+          ts.fail(
+            ['a named group such as (?P<name>…)'],
+            pattern,
+            'regexp needs at least one named group (?P<name>…)',
+          );
         }
         return { kind: 'regexp', pattern: pattern.text };
       }
@@ -119,7 +122,14 @@ function parsePipeStage(ts: TokenStream): Stage {
     }
   }
   if (head.kind !== 'ident' && !ts.isPunct('(')) {
-    ts.fail(['a parser (json, logfmt, regexp, pattern)', 'line_format', 'drop', 'keep', 'unwrap', 'a label filter']);
+    ts.fail([
+      'a parser (json, logfmt, regexp, pattern)',
+      'line_format',
+      'drop',
+      'keep',
+      'unwrap',
+      'a label filter',
+    ]);
   }
   return { kind: 'label_filter', filter: parseLabelFilter(ts) };
 }
@@ -140,7 +150,7 @@ function parseUnwrap(ts: TokenStream): Stage {
   if (ts.isPunct('(')) {
     if (first.text === 'duration' || first.text === 'duration_seconds') conversion = 'duration';
     else if (first.text === 'bytes') conversion = 'bytes';
-    else ts.fail(['duration(', 'duration_seconds(', 'bytes('], first, undefined);
+    else ts.fail(['"duration("', '"duration_seconds("', '"bytes("'], first);
     ts.next();
     label = ts.expectKind('ident', 'a label name').text;
     ts.expectPunct(')');
@@ -202,17 +212,12 @@ function checkRegex(ts: TokenStream, token: Token, pattern: string): RegExp {
   try {
     return compileRe2(pattern);
   } catch (error) {
-    if (error instanceof Re2SubsetError) failInString(ts, token, `invalid regular expression ${JSON.stringify(pattern)}: ${error.message}`);
+    if (error instanceof Re2SubsetError)
+      failInString(ts, token, `invalid regular expression ${JSON.stringify(pattern)}: ${error.message}`);
     throw error;
   }
 }
 
 function failInString(ts: TokenStream, token: Token, detail: string): never {
-  const position = positionAt(ts.source, token.offset);
-  return ts.failAt(
-    token.offset,
-    ['a valid string'],
-    JSON.stringify(token.text),
-    `${detail} (string at line ${position.line}, column ${position.column})`,
-  );
+  return ts.failAt(token.offset, ['a valid string'], JSON.stringify(token.text), detail);
 }

@@ -13,7 +13,12 @@ const unwrapRangeOps: readonly RangeOp[] = [
   'quantile_over_time',
 ];
 // LogQL docs: all unwrapped functions except sum_over_time and rate accept `by`/`without` directly.
-const groupableRangeOps: readonly RangeOp[] = ['avg_over_time', 'min_over_time', 'max_over_time', 'quantile_over_time'];
+const groupableRangeOps: readonly RangeOp[] = [
+  'avg_over_time',
+  'min_over_time',
+  'max_over_time',
+  'quantile_over_time',
+];
 const vectorOps: readonly VectorOp[] = ['sum', 'avg', 'min', 'max', 'count', 'topk', 'bottomk'];
 
 /**
@@ -27,7 +32,9 @@ export function parseLogql(source: string): LogqlQuery {
   const ts = new TokenStream(source, tokenize(source));
   const query = ts.isPunct('{') ? parseLogQuery(ts) : parseMetric(ts);
   if (ts.peek().kind !== 'eof') {
-    ts.fail(query.kind === 'log_query' ? ['"|"', '"|="', '"!="', '"|~"', '"!~"', 'end of query'] : ['end of query']);
+    ts.fail(
+      query.kind === 'log_query' ? ['"|"', '"|="', '"!="', '"|~"', '"!~"', 'end of query'] : ['end of query'],
+    );
   }
   return query;
 }
@@ -48,10 +55,17 @@ function parseMetric(ts: TokenStream): MetricQuery {
   const head = ts.peek();
   const name = head.kind === 'ident' ? head.text : '';
   if ((vectorOps as readonly string[]).includes(name)) return parseVector(ts, name as VectorOp);
-  if ((unwrapRangeOps as readonly string[]).includes(name) || (logRangeOps as readonly string[]).includes(name)) {
+  if (
+    (unwrapRangeOps as readonly string[]).includes(name) ||
+    (logRangeOps as readonly string[]).includes(name)
+  ) {
     return parseRangeAggregation(ts, name as RangeOp);
   }
-  return ts.fail(['"{"', 'a range aggregation such as rate or count_over_time', 'a vector aggregation such as sum']);
+  return ts.fail([
+    '"{"',
+    'a range aggregation such as rate or count_over_time',
+    'a vector aggregation such as sum',
+  ]);
 }
 
 function parseGrouping(ts: TokenStream): Grouping | undefined {
@@ -66,7 +80,8 @@ function parseGrouping(ts: TokenStream): Grouping | undefined {
       labels.push(ts.expectKind('ident', 'a label name').text);
     }
   }
-  ts.expectPunct(')');
+  if (!ts.isPunct(')')) ts.fail(['","', '")"']);
+  ts.next();
   return { mode, labels };
 }
 
@@ -111,10 +126,18 @@ function parseRangeAggregation(ts: TokenStream, op: RangeOp): MetricQuery {
   ts.expectPunct(')');
   const unwrapped = range.pipeline.some((s) => s.kind === 'unwrap');
   if (unwrapped && !unwrapRangeOps.includes(op)) {
-    ts.fail([`a log range without unwrap for ${op}`], head, `${op} does not accept an unwrapped range; use sum_over_time, avg_over_time, … or drop "| unwrap"`);
+    ts.fail(
+      [`a log range without unwrap for ${op}`],
+      head,
+      `${op} does not accept an unwrapped range; use sum_over_time, avg_over_time, … or drop "| unwrap"`,
+    );
   }
   if (!unwrapped && !logRangeOps.includes(op)) {
-    ts.fail([`"| unwrap <label>" for ${op}`], head, `${op} needs an unwrapped range such as ${op}({…} | unwrap latency [5m])`);
+    ts.fail(
+      [`"| unwrap <label>" for ${op}`],
+      head,
+      `${op} needs an unwrapped range such as ${op}({…} | unwrap latency [5m])`,
+    );
   }
   const grouping = unwrapped && groupableRangeOps.includes(op) ? parseGrouping(ts) : undefined;
   return {

@@ -39,7 +39,10 @@ export function parsePattern(pattern: string): PatternPart[] {
 }
 
 /** Matches a line; returns the named captures, or undefined when the line does not fit the pattern. */
-export function matchPattern(parts: readonly PatternPart[], line: string): Record<string, string> | undefined {
+export function matchPattern(
+  parts: readonly PatternPart[],
+  line: string,
+): Record<string, string> | undefined {
   const result: Record<string, string> = {};
   let pos = 0;
   for (let p = 0; p < parts.length; p++) {

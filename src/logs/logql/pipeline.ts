@@ -24,7 +24,10 @@ export interface ProcessedEntry {
 export type Pipeline = (entry: LogEntry) => ProcessedEntry | undefined;
 
 /** True when every matcher of a stream selector holds for the stream labels. */
-export function matchesSelector(selector: readonly LabelMatcher[], labels: Readonly<Record<string, string>>): boolean {
+export function matchesSelector(
+  selector: readonly LabelMatcher[],
+  labels: Readonly<Record<string, string>>,
+): boolean {
   return selector.every((m) => matchString(m.op, labels[m.name] ?? '', m.value));
 }
 
@@ -146,9 +149,10 @@ function compileStage(stage: Stage): StageFn {
       const { label, conversion } = stage;
       return (s) => {
         const text = s.labels.get(label);
-        // The unwrapped label becomes the sample value and leaves the series labels.
+        // The unwrapped label becomes the sample value and leaves the series labels; a line without it
+        // gives no sample (grafana/loki#6713).
         s.labels.delete(label);
-        if (text === undefined) return false;
+        if (text === undefined || text === '') return false;
         const value =
           conversion === 'duration'
             ? parseDurationSeconds(text)
@@ -158,7 +162,11 @@ function compileStage(stage: Stage): StageFn {
                 ? Number(text)
                 : undefined;
         if (value === undefined) {
-          setError(s.labels, 'SampleExtractionErr', `cannot unwrap ${JSON.stringify(text)} of label ${label} as ${conversion === 'none' ? 'a number' : `a ${conversion}`}`);
+          setError(
+            s.labels,
+            'SampleExtractionErr',
+            `cannot unwrap ${JSON.stringify(text)} of label ${label} as ${conversion === 'none' ? 'a number' : `a ${conversion}`}`,
+          );
           s.value = 0;
         } else {
           s.value = value;

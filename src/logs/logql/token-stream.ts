@@ -66,11 +66,15 @@ export class TokenStream {
     return this.failAt(at.offset, expected, found, detail);
   }
 
+  /** Throws at `offset`; a custom `detail` replaces "expected … but found …", the position is always appended. */
   failAt(offset: number, expected: readonly string[], found: string, detail?: string): never {
     const position = positionAt(this.source, offset);
-    const what = expected.length <= 1 ? (expected[0] ?? 'nothing') : `${expected.slice(0, -1).join(', ')} or ${expected[expected.length - 1] ?? ''}`;
-    const message =
-      detail ?? `expected ${what} but found ${found} at line ${position.line}, column ${position.column}`;
+    const what =
+      expected.length <= 1
+        ? (expected[0] ?? 'nothing')
+        : `${expected.slice(0, -1).join(', ')} or ${expected[expected.length - 1] ?? ''}`;
+    const text = detail ?? `expected ${what} but found ${found}`;
+    const message = `${text} at line ${position.line}, column ${position.column}`;
     throw new LogqlSyntaxError(message, position, expected, found);
   }
 }

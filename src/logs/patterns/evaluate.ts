@@ -40,13 +40,20 @@ export function evaluate(
   const n = groundTruthEventIds.length;
   const lengths = [predictedTemplateIds, groundTruthTemplates, predictedTemplates].map((a) => a?.length ?? n);
   if (lengths.some((length) => length !== n)) {
-    throw new BerthError('BERTH_CONFIG', `evaluate() got arrays of different lengths: ${n}, ${lengths.join(', ')}.`, {
-      hint: 'Pass one entry per log line in every array.',
-    });
+    throw new BerthError(
+      'BERTH_CONFIG',
+      `evaluate() got arrays of different lengths: ${n}, ${lengths.join(', ')}.`,
+      {
+        hint: 'Pass one entry per log line in every array.',
+      },
+    );
   }
   const keep: number[] = [];
   for (let i = 0; i < n; i++) {
-    if (groundTruthEventIds[i] !== '' && (groundTruthTemplates === undefined || groundTruthTemplates[i] !== '')) {
+    if (
+      groundTruthEventIds[i] !== '' &&
+      (groundTruthTemplates === undefined || groundTruthTemplates[i] !== '')
+    ) {
       keep.push(i);
     }
   }
@@ -81,7 +88,10 @@ function groupingAccuracy(gt: readonly string[], pred: readonly string[]): { GA:
       correctGroups++;
     }
   }
-  return { GA: correctLines / gt.length, FGA: f1(correctGroups / predCount.size, correctGroups / gtGroups.size) };
+  return {
+    GA: correctLines / gt.length,
+    FGA: f1(correctGroups / predCount.size, correctGroups / gtGroups.size),
+  };
 }
 
 function parsingAccuracy(gt: readonly string[], pred: readonly string[]): number {

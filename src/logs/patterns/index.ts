@@ -2,7 +2,8 @@
  * Log template mining (issue 5 item 6): a Drain-style online miner and the Loghub accuracy metrics.
  */
 export { TemplateMiner } from './template-miner.js';
-export type { AddResult, TemplateInfo, TemplateMinerOptions } from './template-miner.js';
+export type { AddResult, TemplateInfo } from './template-miner.js';
+export type { TemplateMinerOptions } from './miner-options.js';
 export { TemplateMinerSnapshot } from './snapshot.js';
 export { applyMasks, compileMasks, DEFAULT_MASKS, WILDCARD } from './masking.js';
 export type { CompiledMask, MaskRule } from './masking.js';

@@ -34,10 +34,19 @@ export const DEFAULT_MASKS: readonly MaskRule[] = [
   { name: 'mac', pattern: String.raw`${START}(?:[0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}${END}` },
   { name: 'ipv4', pattern: String.raw`${START}/?\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?${END}` },
   { name: 'hex', pattern: String.raw`${START}0[xX][0-9a-fA-F]+${END}` },
-  // Long hex/decimal runs such as commit hashes, trace ids and request ids (at least one digit).
-  { name: 'hexid', pattern: String.raw`${START}(?=[a-fA-F]*\d)[0-9a-fA-F]{16,}${END}` },
   { name: 'path', pattern: String.raw`(?<=^|[\s=:'"(\[])(?:/[\w.@~+-]+){2,}/?` },
+  // A host name in front of a port (`proxy.example.org:5070` → `<*>:<*>`, the Loghub-2.0 convention); host names
+  // alone are kept, since dotted words are often class or metric names.
+  {
+    name: 'host-before-port',
+    pattern: String.raw`(?<![\w.-])(?:[A-Za-z0-9-]+\.)+[A-Za-z][A-Za-z0-9-]*(?=:\d+(?![\w.]))`,
+  },
+  // Prefixed ids such as HDFS `blk_-42`, YARN `attempt_1445_0020_m_000000_0`, `job_1445_0020`: the whole token is
+  // the parameter, as in the corrected ground truths (Khan et al. ICSE 2022; Loghub-2.0).
+  { name: 'prefixed-id', pattern: String.raw`(?<![\w.-])[A-Za-z]+_[-+]?\d[\w-]*` },
   { name: 'number', pattern: String.raw`${START}[-+]?\d+(?:\.\d+)?${END}` },
+  // After numbers, so a sign stays with its number: long hex runs such as commit hashes, trace ids and request ids (at least one digit).
+  { name: 'hexid', pattern: String.raw`${START}(?=[a-fA-F]*\d)[0-9a-fA-F]{16,}${END}` },
 ];
 
 /** A mask compiled once, with a global RegExp. */

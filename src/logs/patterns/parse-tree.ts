@@ -38,7 +38,11 @@ function prefixLength(tokenCount: number, depth: number): number {
 }
 
 /** The leaf a line would be matched in, or undefined when no path exists yet. */
-export function findLeaf(root: TreeNode, tokens: readonly string[], settings: TreeSettings): TreeNode | undefined {
+export function findLeaf(
+  root: TreeNode,
+  tokens: readonly string[],
+  settings: TreeSettings,
+): TreeNode | undefined {
   let node = root.children.get(String(tokens.length));
   const prefix = prefixLength(tokens.length, settings.depth);
   for (let i = 0; i < prefix && node !== undefined; i++) {
@@ -74,7 +78,10 @@ function childFor(node: TreeNode, token: string, settings: TreeSettings): TreeNo
   const wildcard = node.children.get(WILDCARD);
   const isParam = settings.parametrizeNumericTokens && hasDigit(token);
   // A new literal child is allowed while it leaves room for the `<*>` child (Drain3 keeps one slot for it).
-  const room = wildcard === undefined ? node.children.size + 1 < settings.maxChildren : node.children.size < settings.maxChildren;
+  const room =
+    wildcard === undefined
+      ? node.children.size + 1 < settings.maxChildren
+      : node.children.size < settings.maxChildren;
   if (!isParam && room) {
     const child = newNode();
     node.children.set(token, child);

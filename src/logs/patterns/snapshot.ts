@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { BerthError } from '../../errors/index.js';
+import { newNode } from './parse-tree.js';
+import type { TreeNode } from './parse-tree.js';
 
 /** A parse-tree node as stored in a snapshot: children keyed by token (or token count at the root). */
 export interface TreeNodeJson {
@@ -49,3 +52,31 @@ export const TemplateMinerSnapshot = z.object({
   tree: TreeNodeJson,
 });
 export type TemplateMinerSnapshot = z.infer<typeof TemplateMinerSnapshot>;
+
+/** Serialise the parse tree. */
+export function nodeToJson(node: TreeNode): TreeNodeJson {
+  const children: [string, TreeNodeJson][] = [];
+  for (const [key, child] of node.children) children.push([key, nodeToJson(child)]);
+  return { children, clusters: [...node.clusters] };
+}
+
+/** Rebuild the parse tree, checking that leaves name existing clusters. */
+export function nodeFromJson(json: TreeNodeJson, clusterCount: number): TreeNode {
+  const node = newNode();
+  for (const [key, child] of json.children) {
+    node.children.set(key, nodeFromJson(child, clusterCount));
+  }
+  for (const index of json.clusters) {
+    if (index >= clusterCount) {
+      throw new BerthError(
+        'BERTH_STORE',
+        `Template miner snapshot names cluster ${index} of ${clusterCount}.`,
+        {
+          hint: 'Pass the unmodified output of TemplateMiner.toJSON(), or start a new miner.',
+        },
+      );
+    }
+    node.clusters.push(index);
+  }
+  return node;
+}

@@ -1,29 +1,12 @@
 import { BerthError } from '../../errors/index.js';
-import { applyMasks, compileMasks, DEFAULT_MASKS, WILDCARD } from './masking.js';
-import type { CompiledMask, MaskRule } from './masking.js';
+import { applyMasks, compileMasks, WILDCARD } from './masking.js';
+import type { CompiledMask } from './masking.js';
+import { resolveOptions } from './miner-options.js';
+import type { ResolvedOptions, TemplateMinerOptions } from './miner-options.js';
 import { findLeaf, insertCluster, newNode } from './parse-tree.js';
-import type { TreeNode, TreeSettings } from './parse-tree.js';
+import type { TreeNode } from './parse-tree.js';
 import { renderTemplate } from './post-process.js';
-import type { PostProcessOptions } from './post-process.js';
-import { TemplateMinerSnapshot } from './snapshot.js';
-import type { TreeNodeJson } from './snapshot.js';
-
-/** Settings of a TemplateMiner; every field is optional and has the Drain3 default unless noted. */
-export interface TemplateMinerOptions {
-  /** A line joins the most similar cluster if similarity ≥ this (Drain3 `sim_th`, default 0.4). */
-  readonly similarityThreshold?: number;
-  /** Parse-tree depth, ≥ 3 (Drain3 `depth`, default 4: lines are routed by token count and first token). */
-  readonly depth?: number;
-  /** Children per tree node before new tokens share the `<*>` child (Drain3 `max_children`, default 100). */
-  readonly maxChildren?: number;
-  /** Count template `<*>` positions as similar (Drain3 `include_params`); default false as in Drain. */
-  readonly paramsCountAsSimilar?: boolean;
-  /** Route tokens containing digits to the `<*>` tree child (Drain's `hasNumbers` rule); default true. */
-  readonly parametrizeNumericTokens?: boolean;
-  /** Masks applied before tokenising, in order; default `DEFAULT_MASKS`; `[]` disables masking. */
-  readonly masks?: readonly MaskRule[];
-  readonly postProcess?: PostProcessOptions;
-}
+import { nodeFromJson, nodeToJson, TemplateMinerSnapshot } from './snapshot.js';
 
 /** What `add()` tells about one line. */
 export interface AddResult {
@@ -53,13 +36,6 @@ interface Cluster {
   rendered: string | undefined;
 }
 
-interface Resolved extends TreeSettings {
-  readonly similarityThreshold: number;
-  readonly paramsCountAsSimilar: boolean;
-  readonly masks: readonly { name: string; pattern: string; maskWith: string }[];
-  readonly postProcess: Required<PostProcessOptions>;
-}
-
 /**
  * An online log-template miner after Drain (He et al., "Drain: An Online Log Parsing Approach with Fixed Depth
  * Tree", ICWS 2017) and Drain3 (logpai/Drain3): one pass, each line costs O(depth + clusters in its leaf).
@@ -71,14 +47,14 @@ interface Resolved extends TreeSettings {
  * miner.add('connected to 10.0.0.2 in 7 ms').isNew; // false
  */
 export class TemplateMiner {
-  readonly #options: Resolved;
+  readonly #options: ResolvedOptions;
   readonly #masks: CompiledMask[];
   readonly #clusters: Cluster[] = [];
   readonly #root: TreeNode = newNode();
   #lines = 0;
 
   constructor(options: TemplateMinerOptions = {}) {
-    this.#options = resolve(options);
+    this.#options = resolveOptions(options);
     this.#masks = compileMasks(this.#options.masks);
   }
 
@@ -250,61 +226,4 @@ export class TemplateMiner {
     cluster.rendered ??= renderTemplate(cluster.tokens, this.#options.postProcess);
     return cluster.rendered;
   }
-}
-
-function resolve(options: TemplateMinerOptions): Resolved {
-  const similarityThreshold = options.similarityThreshold ?? 0.4;
-  const depth = options.depth ?? 4;
-  const maxChildren = options.maxChildren ?? 100;
-  if (!(similarityThreshold >= 0 && similarityThreshold <= 1)) {
-    throw invalid('similarityThreshold', similarityThreshold, 'Use a number between 0 and 1, e.g. 0.4.');
-  }
-  if (!Number.isInteger(depth) || depth < 3) throw invalid('depth', depth, 'Use an integer ≥ 3, e.g. 4.');
-  if (!Number.isInteger(maxChildren) || maxChildren < 1) {
-    throw invalid('maxChildren', maxChildren, 'Use an integer ≥ 1, e.g. 100.');
-  }
-  return {
-    similarityThreshold,
-    depth,
-    maxChildren,
-    paramsCountAsSimilar: options.paramsCountAsSimilar ?? false,
-    parametrizeNumericTokens: options.parametrizeNumericTokens ?? true,
-    masks: (options.masks ?? DEFAULT_MASKS).map((m) => ({
-      name: m.name,
-      pattern: typeof m.pattern === 'string' ? m.pattern : m.pattern.source,
-      maskWith: m.maskWith ?? WILDCARD,
-    })),
-    postProcess: {
-      collapseAdjacentWildcards: options.postProcess?.collapseAdjacentWildcards ?? true,
-      mergeWildcardRuns: options.postProcess?.mergeWildcardRuns ?? false,
-    },
-  };
-}
-
-function invalid(name: string, value: unknown, hint: string): BerthError {
-  return new BerthError('BERTH_CONFIG', `TemplateMiner option ${name} is invalid: ${JSON.stringify(value)}.`, {
-    hint,
-  });
-}
-
-function nodeToJson(node: TreeNode): TreeNodeJson {
-  const children: [string, TreeNodeJson][] = [];
-  for (const [key, child] of node.children) children.push([key, nodeToJson(child)]);
-  return { children, clusters: [...node.clusters] };
-}
-
-function nodeFromJson(json: TreeNodeJson, clusterCount: number): TreeNode {
-  const node = newNode();
-  for (const [key, child] of json.children) {
-    node.children.set(key, nodeFromJson(child, clusterCount));
-  }
-  for (const index of json.clusters) {
-    if (index >= clusterCount) {
-      throw new BerthError('BERTH_STORE', `Template miner snapshot names cluster ${index} of ${clusterCount}.`, {
-        hint: 'Pass the unmodified output of TemplateMiner.toJSON(), or start a new miner.',
-      });
-    }
-    node.clusters.push(index);
-  }
-  return node;
 }

@@ -4,7 +4,11 @@ import { toFindings } from './secret-finding.js';
 import { secretRules } from './secret-rules.js';
 
 /** Deterministic random-looking text, so test sources hold no real-looking literal secrets. */
-function noise(length: number, alphabet = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789', seed = 7): string {
+function noise(
+  length: number,
+  alphabet = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789',
+  seed = 7,
+): string {
   let state = seed;
   let out = '';
   for (let i = 0; i < length; i++) {
@@ -118,7 +122,10 @@ describe('findSecrets', () => {
       'kubernetes-dockerconfig',
     ];
     expect(cases.map((c) => c.rule).sort()).toEqual(
-      secretRules.map((r) => r.id).filter((id) => !variants.includes(id)).sort(),
+      secretRules
+        .map((r) => r.id)
+        .filter((id) => !variants.includes(id))
+        .sort(),
     );
   });
 
@@ -137,9 +144,17 @@ describe('findSecrets', () => {
   it.each([
     ['github-oauth', 'gho_ token', `gho_${noise(36)}`],
     ['github-app-token', 'ghs_ token', `ghs_${noise(36)}`],
-    ['slack-webhook', 'webhook URL', `https://hooks.slack.com/services/T${noise(8, upper)}/B${noise(8, upper)}/${noise(24)}`],
+    [
+      'slack-webhook',
+      'webhook URL',
+      `https://hooks.slack.com/services/T${noise(8, upper)}/B${noise(8, upper)}/${noise(24)}`,
+    ],
     ['stripe-test-key', 'sk_test_ key', `sk_test_${noise(24)}`],
-    ['kubernetes-dockerconfig', '.dockerconfigjson value', `  .dockerconfigjson: ${Buffer.from(`{"auths":{"r":{"auth":"${noise(20)}"}}}`).toString('base64')}`],
+    [
+      'kubernetes-dockerconfig',
+      '.dockerconfigjson value',
+      `  .dockerconfigjson: ${Buffer.from(`{"auths":{"r":{"auth":"${noise(20)}"}}}`).toString('base64')}`,
+    ],
     ['private-key', 'OPENSSH key', pem('OPENSSH PRIVATE KEY')],
     ['private-key', 'EC key', pem('EC PRIVATE KEY')],
     ['private-key', 'PGP key block', pem('PGP PRIVATE KEY BLOCK')],
@@ -200,7 +215,10 @@ describe('findSecrets', () => {
       expect(json).not.toContain(secret);
       expect(json).not.toContain(secret.slice(4, 16));
     }
-    expect(findings[1]).toMatchObject({ masked: 'ghp_*****', fingerprint: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
+    expect(findings[1]).toMatchObject({
+      masked: 'ghp_*****',
+      fingerprint: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+    });
   });
 
   it('maps to report findings of kind secret with the rule severity', () => {
@@ -213,8 +231,21 @@ describe('findSecrets', () => {
     });
   });
 
+  it.each([
+    ['BEGIN lines without an END', '-----BEGIN RSA PRIVATE KEY-----\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n'],
+    ['token prefixes without boundaries', 'xoxb-ghp_eyAKIA'],
+    ['one long word', 'A'],
+    ['assignments without values', 'password=token: secret:= api_key=> '],
+  ])('stays linear on adversarial input: %s', (_label, unit) => {
+    const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
+    const started = performance.now();
+    findSecrets(text, 'adversarial');
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+
   it('scans 1 MB of text in well under 200 ms', () => {
-    const line = 'const config = { key: process.env.API_KEY, password: getPassword(), host: "example.org" }; // token\n';
+    const line =
+      'const config = { key: process.env.API_KEY, password: getPassword(), host: "example.org" }; // token\n';
     const text = `${line.repeat(Math.ceil(1_000_000 / line.length))}GH=ghp_${noise(36)}\n`;
     findSecrets(text.slice(0, 10_000), 'warm.ts');
     const started = performance.now();

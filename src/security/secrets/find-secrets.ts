@@ -73,7 +73,9 @@ function resolveRules(options: FindSecretsOptions): readonly SecretRule[] {
     options.entropyThreshold === undefined || options.rules !== undefined
       ? base
       : base.map((rule) =>
-          rule.id === 'generic-high-entropy-assignment' ? genericAssignmentRule(options.entropyThreshold) : rule,
+          rule.id === 'generic-high-entropy-assignment'
+            ? genericAssignmentRule(options.entropyThreshold)
+            : rule,
         );
   const disabled = new Set(options.disabledRules ?? []);
   // Specific rules first, so generic matches overlapping them can be dropped.
@@ -97,7 +99,10 @@ export function findSecrets(text: string, file: string, options: FindSecretsOpti
   let starts: number[] | undefined;
   for (const rule of resolveRules(options)) {
     if (!rule.keywords.some((keyword) => lower.includes(keyword))) continue;
-    const regex = new RegExp(rule.regex.source, rule.regex.flags.includes('g') ? rule.regex.flags : `${rule.regex.flags}g`);
+    const regex = new RegExp(
+      rule.regex.source,
+      rule.regex.flags.includes('g') ? rule.regex.flags : `${rule.regex.flags}g`,
+    );
     for (const match of text.matchAll(regex)) {
       const secret = match.groups?.['secret'];
       if (secret === undefined || secret === '') continue;

@@ -223,7 +223,8 @@ export const secretRules: readonly SecretRule[] = [
     title: 'Registry credentials in a Kubernetes dockerconfig secret',
     severity: 'high',
     keywords: ['dockerconfigjson', 'dockercfg'],
-    regex: /\.(?:dockerconfigjson|dockercfg)["']?[ \t]*:[ \t]*[|>]?[-+]?\s*["']?(?<secret>e[yw][A-Za-z0-9/+=]{16,65536})/gi,
+    regex:
+      /\.(?:dockerconfigjson|dockercfg)["']?[ \t]*:[ \t]*[|>]?[-+]?\s*["']?(?<secret>e[yw][A-Za-z0-9/+=]{16,65536})/gi,
     fix: rotate,
   },
   {

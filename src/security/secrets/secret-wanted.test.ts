@@ -21,7 +21,6 @@ describe('secretWanted', () => {
   it.each([
     ['a binary extension', 'app/static/logo.png', 5000],
     ['an archive', 'app/lib/dep.jar', 5000],
-    ['an empty file', 'app/.env', 0],
     ['a file over 2 MiB', 'app/data.json', 3 * 1024 * 1024],
     ["a dependency's tests", 'app/node_modules/aws-sdk/test/fixtures/creds.json', 100],
     ["a dependency's docs", 'app/node_modules/jsonwebtoken/README.md', 100],
@@ -59,11 +58,20 @@ describe('findSecretsInFiles', () => {
   it('skips files with a NUL byte and tags findings with their layer', () => {
     const files = new Map([
       ['app/.env', { data: Buffer.from(`GH=${token}\n`), layer: 'sha256:aa' }],
-      ['app/bin/tool', { data: Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0]), Buffer.from(token)]) }],
+      [
+        'app/bin/tool',
+        { data: Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0]), Buffer.from(token)]) },
+      ],
     ]);
     expect(isBinary(files.get('app/bin/tool')?.data ?? Buffer.alloc(0))).toBe(true);
     expect(findSecretsInFiles(files)).toEqual([
-      expect.objectContaining({ ruleId: 'github-pat', file: 'app/.env', line: 1, column: 4, layer: 'sha256:aa' }),
+      expect.objectContaining({
+        ruleId: 'github-pat',
+        file: 'app/.env',
+        line: 1,
+        column: 4,
+        layer: 'sha256:aa',
+      }),
     ]);
   });
 

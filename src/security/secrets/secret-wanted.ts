@@ -31,9 +31,13 @@ export interface SecretWantedOptions {
  */
 export function createSecretWanted(options: SecretWantedOptions = {}): FileWanted {
   const maxFileBytes = options.maxFileBytes ?? defaultSecretMaxFileBytes;
-  const allowed = pathMatcher([...(options.allowPaths ?? defaultAllowPaths), ...(options.extraAllowPaths ?? [])]);
+  const allowed = pathMatcher([
+    ...(options.allowPaths ?? defaultAllowPaths),
+    ...(options.extraAllowPaths ?? []),
+  ]);
   return (path: string, info: EntryInfo): boolean => {
-    if (info.size === 0 || info.size > maxFileBytes || path.endsWith('/')) return false;
+    // Size 0 is kept: hard links are offered with size 0 before their target is resolved.
+    if (info.size > maxFileBytes || path.endsWith('/')) return false;
     const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
     const dot = name.lastIndexOf('.');
     if (dot > 0 && binaryExtensions.has(name.slice(dot + 1))) return false;

@@ -30,14 +30,6 @@ const docker = (args: string[], input?: string): string =>
     stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     ...(input === undefined ? {} : { input }),
   });
-const ready = (() => {
-  try {
-    docker(['version']);
-    return existsSync('/bin/busybox') && existsSync('/var/lib/dpkg/status');
-  } catch {
-    return false;
-  }
-})();
 const removeImages = (): void => {
   for (const image of [app, base]) {
     try {
@@ -58,7 +50,11 @@ function put(root: string, path: string, content: string | Buffer, mode = 0o644)
   chmodSync(join(root, path), mode);
 }
 
-describe.skipIf(!ready)('SBOM of an image in the Docker Engine', () => {
+describe('SBOM of an image in the Docker Engine', () => {
+  it('has what it needs: busybox-static and a dpkg status file on this machine', () => {
+    expect(existsSync('/bin/busybox') && existsSync('/var/lib/dpkg/status')).toBe(true);
+  });
+
   beforeAll(async () => {
     removeImages();
     const root = join(work, 'rootfs');

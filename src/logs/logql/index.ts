@@ -1,0 +1,29 @@
+/**
+ * Berth's LogQL subset: parse a query, then run it over in-memory entries. See README.md for the
+ * grammar, the regular-expression subset and the gaps.
+ */
+export type {
+  CompareOp,
+  Grouping,
+  LabelFilter,
+  LabelMatcher,
+  LineFilterOp,
+  LogQuery,
+  LogRange,
+  LogqlQuery,
+  MetricQuery,
+  RangeAggregation,
+  RangeOp,
+  Stage,
+  UnwrapConversion,
+  VectorAggregation,
+  VectorOp,
+} from './ast.js';
+export { LogqlSyntaxError } from './logql-syntax-error.js';
+export type { LogqlPosition } from './logql-syntax-error.js';
+export { parseLogql } from './parse-query.js';
+export type { LogEntry, ProcessedEntry } from './pipeline.js';
+export { runLogQuery } from './run-log-query.js';
+export type { LogQueryEntry, LogQueryOptions } from './run-log-query.js';
+export { runMetricQuery } from './run-metric-query.js';
+export type { MetricQueryOptions, Series } from './run-metric-query.js';
