@@ -4,37 +4,64 @@ import { resolveConfig } from '../config/index.js';
 import { BerthError, isBerthError } from '../errors/index.js';
 import { ApiClient } from './api-client.js';
 import type { CliContext } from './cli-context.js';
-import { dbCommand } from './commands/db.js';
-import { downCommand } from './commands/down.js';
-import { eventsCommand } from './commands/events.js';
-import { logsCommand } from './commands/logs.js';
-import { psCommand } from './commands/ps.js';
-import { releasesCommand } from './commands/releases.js';
-import { rollbackCommand } from './commands/rollback.js';
-import { scaleCommand } from './commands/scale.js';
-import { scanCommand } from './commands/scan.js';
-import { serverCommand } from './commands/server.js';
-import { upCommand } from './commands/up.js';
-import { versionCommand } from './commands/version.js';
-
 type Command = (argv: string[], ctx: CliContext) => Promise<number>;
 
+// Commands load on demand: `berth ps` need not load the scanner, the store or the daemon (CLI start-up
+// is part of every command's latency; measured by bench/converge.ts).
+const lazy =
+  <K extends string>(load: () => Promise<Record<K, Command>>, name: K): Command =>
+  async (argv, ctx) =>
+    (await load())[name](argv, ctx);
+
 const commands: Record<string, { run: Command; help: string }> = {
-  server: { run: serverCommand, help: 'run the daemon (API on 127.0.0.1:7070)' },
-  up: { run: upCommand, help: 'deploy a Compose file and wait until every replica is ready' },
-  ps: { run: psCommand, help: 'list replicas with state, readiness and restarts' },
-  db: { run: dbCommand, help: 'update or show the local OSV vulnerability database (no daemon needed)' },
-  down: { run: downCommand, help: 'remove an app (volumes only with --volumes)' },
-  scale: { run: scaleCommand, help: 'change replica counts: berth scale app web=3' },
-  releases: { run: releasesCommand, help: "list an app's releases" },
-  rollback: { run: rollbackCommand, help: 'restore an earlier release: berth rollback app [--to N]' },
-  events: { run: eventsCommand, help: 'show what the orchestrator did (-f to follow)' },
-  logs: { run: logsCommand, help: 'show container output (-f to follow)' },
-  scan: {
-    run: scanCommand,
-    help: 'check a Compose file, Kubernetes manifests or a Dockerfile (no daemon needed)',
+  server: {
+    run: lazy(() => import('./commands/server.js'), 'serverCommand'),
+    help: 'run the daemon (API on 127.0.0.1:7070)',
   },
-  version: { run: versionCommand, help: 'show CLI, daemon and engine versions' },
+  up: {
+    run: lazy(() => import('./commands/up.js'), 'upCommand'),
+    help: 'deploy a Compose file and wait until every replica is ready',
+  },
+  ps: {
+    run: lazy(() => import('./commands/ps.js'), 'psCommand'),
+    help: 'list replicas with state, readiness and restarts',
+  },
+  db: {
+    run: lazy(() => import('./commands/db.js'), 'dbCommand'),
+    help: 'update or show the local OSV vulnerability database (no daemon needed)',
+  },
+  down: {
+    run: lazy(() => import('./commands/down.js'), 'downCommand'),
+    help: 'remove an app (volumes only with --volumes)',
+  },
+  scale: {
+    run: lazy(() => import('./commands/scale.js'), 'scaleCommand'),
+    help: 'change replica counts: berth scale app web=3',
+  },
+  releases: {
+    run: lazy(() => import('./commands/releases.js'), 'releasesCommand'),
+    help: "list an app's releases",
+  },
+  rollback: {
+    run: lazy(() => import('./commands/rollback.js'), 'rollbackCommand'),
+    help: 'restore an earlier release: berth rollback app [--to N]',
+  },
+  events: {
+    run: lazy(() => import('./commands/events.js'), 'eventsCommand'),
+    help: 'show what the orchestrator did (-f to follow)',
+  },
+  logs: {
+    run: lazy(() => import('./commands/logs.js'), 'logsCommand'),
+    help: 'show container output (-f to follow)',
+  },
+  scan: {
+    run: lazy(() => import('./commands/scan.js'), 'scanCommand'),
+    help: 'scan an image, a folder, a Compose file, Kubernetes manifests or a Dockerfile (no daemon needed)',
+  },
+  version: {
+    run: lazy(() => import('./commands/version.js'), 'versionCommand'),
+    help: 'show CLI, daemon and engine versions',
+  },
 };
 
 export const helpText = (): string =>

@@ -36,9 +36,9 @@ function replicaMessage(c: ManagedContainer, input: StatusInput, ready: boolean)
 
 /**
  * A replica must have been ready this long before the release counts as converged, so a process that
- * starts and crashes at once is not reported ready (Kubernetes minReadySeconds, here fixed at 1 s).
+ * starts and crashes at once is not reported ready (Kubernetes minReadySeconds, here fixed at 0.5 s).
  */
-export const minReadyMs = 1000;
+export const minReadyMs = 500;
 
 /** A run-to-completion replica (restart policy none/on-failure) that exited 0 is done, not failed. */
 function isCompleted(c: ManagedContainer, want: DesiredService | undefined): boolean {

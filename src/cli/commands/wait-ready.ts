@@ -62,7 +62,7 @@ export async function waitReady(
         },
       );
     }
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 150));
   }
 }
 
