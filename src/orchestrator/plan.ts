@@ -1,5 +1,5 @@
 import type { ManagedContainer } from '../engine/index.js';
-import { crashLoopDelayMs, nextAttempt } from './backoff.js';
+import { crashLoopDelayMs, nextAttempt, type RestartRecord } from './backoff.js';
 import type { Action, DesiredService, Plan, PlanInput } from './plan-types.js';
 
 const isRunning = (c: ManagedContainer): boolean => c.state === 'running' || c.state === 'restarting';
@@ -138,21 +138,8 @@ function planExisting(
   if (isRunning(c)) {
     if (input.health.get(c.id)?.livenessFailed !== true) return;
     // Kubernetes: a liveness kill follows the restart policy and the same CrashLoopBackOff as a crash.
-    if (policy.condition === 'none') {
-      result.givenUp.push({ ...base, reason: 'liveness probe failed (restart_policy: none)' });
-      return;
-    }
-    if (
-      policy.maxAttempts !== undefined &&
-      policy.maxAttempts > 0 &&
-      (record?.total ?? 0) >= policy.maxAttempts
-    ) {
-      result.givenUp.push({
-        ...base,
-        reason: `liveness probe failed after ${policy.maxAttempts} restarts (max_attempts)`,
-      });
-      return;
-    }
+    const refusal = restartRefusal(policy, record, 'liveness probe failed', false);
+    if (refusal) return void result.givenUp.push({ ...base, reason: refusal });
     const attempt = nextAttempt(record, input.now - c.startedAt, backoff);
     const due = (record?.lastRestartAt ?? 0) + crashLoopDelayMs(attempt, backoff);
     if (due <= input.now) result.actions.push({ type: 'restart', ...base, why: 'liveness', attempt });
@@ -169,27 +156,30 @@ function planExisting(
   }
   if (!isExited(c)) return; // paused or being removed: leave it to the user / engine
 
-  if (policy.condition === 'none') {
-    result.givenUp.push({ ...base, reason: `exited with code ${c.exitCode ?? '?'} (restart_policy: none)` });
-    return;
-  }
-  if (policy.condition === 'on-failure' && c.exitCode === 0) {
-    result.givenUp.push({ ...base, reason: 'completed with code 0 (restart_policy: on-failure)' });
-    return;
-  }
+  const refusal = restartRefusal(policy, record, `exited with code ${c.exitCode ?? '?'}`, c.exitCode === 0);
+  if (refusal) return void result.givenUp.push({ ...base, reason: refusal });
+  const attempt = nextAttempt(record, c.finishedAt - c.startedAt, backoff);
+  const due = c.finishedAt + crashLoopDelayMs(attempt, backoff);
+  if (due <= input.now) result.actions.push({ type: 'start', ...base, why: 'crash', attempt });
+  else result.wakeAt = Math.min(result.wakeAt ?? due, due);
+}
+
+/** Why the restart policy forbids another restart (condition none, success under on-failure, max_attempts). */
+function restartRefusal(
+  policy: DesiredService['restartPolicy'],
+  record: RestartRecord | undefined,
+  what: string,
+  succeeded: boolean,
+): string | undefined {
+  if (policy.condition === 'none') return `${what} (restart_policy: none)`;
+  if (policy.condition === 'on-failure' && succeeded)
+    return 'completed with code 0 (restart_policy: on-failure)';
   if (
     policy.maxAttempts !== undefined &&
     policy.maxAttempts > 0 &&
     (record?.total ?? 0) >= policy.maxAttempts
   ) {
-    result.givenUp.push({
-      ...base,
-      reason: `exited with code ${c.exitCode ?? '?'} after ${policy.maxAttempts} restarts (max_attempts)`,
-    });
-    return;
+    return `${what} after ${policy.maxAttempts} restarts (max_attempts)`;
   }
-  const attempt = nextAttempt(record, c.finishedAt - c.startedAt, backoff);
-  const due = c.finishedAt + crashLoopDelayMs(attempt, backoff);
-  if (due <= input.now) result.actions.push({ type: 'start', ...base, why: 'crash', attempt });
-  else result.wakeAt = Math.min(result.wakeAt ?? due, due);
+  return undefined;
 }
