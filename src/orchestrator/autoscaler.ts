@@ -40,6 +40,11 @@ export interface AutoscalerDeps {
   logger: Logger;
   /** Applies a new replica count (a new release) for one service. */
   scale: (app: string, service: string, replicas: number, reason: string) => Promise<void>;
+  /** Requests per second each replica served at the ingress over the last `windowMs` (by container id). */
+  requestRates: (
+    snapshot: { desired: DesiredApp; observed: readonly ManagedContainer[] },
+    windowMs: number,
+  ) => Map<string, number>;
 }
 
 /**
@@ -121,6 +126,10 @@ export class Autoscaler {
     if (!loop || !snapshot || !spec?.autoscale) return;
     if (snapshot.desired.release.status === 'pending') return; // a rollout is in progress: let it finish
     const now = Date.now();
+    const rates =
+      spec.autoscale.rpsPerReplica === undefined
+        ? undefined
+        : this.#deps.requestRates(snapshot, spec.autoscale.syncPeriodMs);
     const replicas: ReplicaSample[] = snapshot.observed
       .filter((c) => c.service === service && (c.state === 'running' || c.state === 'created'))
       .map((c) => {
@@ -134,6 +143,7 @@ export class Autoscaler {
           sampleTimeMs: w?.sampledAt ?? now,
           ...(fresh && w?.cpuCores !== undefined ? { cpuCores: w.cpuCores } : {}),
           ...(fresh && w?.memoryBytes !== undefined ? { memoryBytes: w.memoryBytes } : {}),
+          ...(rates?.has(c.id) ? { rps: rates.get(c.id) } : {}),
         };
       });
     const reservations = {

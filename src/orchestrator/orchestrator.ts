@@ -57,6 +57,20 @@ export class Orchestrator {
       engine: options.engine,
       store: options.store,
       logger: options.logger,
+      requestRates: ({ desired, observed }, windowMs) => {
+        const now = Date.now();
+        options.ingress.traffic.poll(now);
+        const rates = new Map<string, number>();
+        for (const c of observed) {
+          const ports = desired.specs.get(c.service)?.ports ?? [];
+          const upstreams = new Set(ports.map((p) => upstreamOf(c, desired, p.target) ?? ''));
+          rates.set(
+            c.id,
+            options.ingress.traffic.records(upstreams, now - windowMs).length / (windowMs / 1000),
+          );
+        }
+        return rates;
+      },
       scale: (app, service, replicas, reason) => {
         const current = options.store.releases.current(app);
         if (!current) return Promise.resolve();

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppStatus } from '../../src/orchestrator/index.js';
-import { berth, removeHome, startDaemon, type Daemon } from '../support/berth-process.js';
+import { berth, freePort, removeHome, startDaemon, type Daemon } from '../support/berth-process.js';
+import { startLoad } from '../support/http-load.js';
 import { composeProject, type ComposeProject } from '../support/compose-project.js';
 import { docker, purgeApp, uniqueApp } from '../support/docker-cli.js';
 import { testImage } from '../support/test-image.js';
 
 const app = uniqueApp('scale');
+const webApp = uniqueApp('rps');
 let daemon: Daemon;
 let project: ComposeProject;
 
@@ -37,6 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await daemon?.stop();
   purgeApp(app);
+  purgeApp(webApp);
   project?.remove();
   if (daemon) removeHome(daemon.home);
 });
@@ -68,5 +71,48 @@ describe('x-berth.autoscale (Kubernetes HPA on one host)', () => {
     const idleSince = Date.now();
     await expect.poll(replicas, { timeout: 40_000, interval: 1000 }).toBe(1);
     expect(Date.now() - idleSince).toBeGreaterThanOrEqual(6000);
+  });
+});
+
+describe('x-berth.autoscale on requests per second at the ingress', () => {
+  it('scales a web service up while it gets more requests than its per-replica target', async () => {
+    const port = await freePort();
+    const web = composeProject(`
+name: ${webApp}
+services:
+  web:
+    image: ${testImage}
+    command: ["httpd", "-f", "-p", "8080", "-h", "/www"]
+    ports: ["127.0.0.1:${port}:8080"]
+    stop_grace_period: 1s
+    x-berth:
+      ingress: {}
+      readiness: { http: { port: 8080, path: / }, period: 1s }
+      autoscale: { min: 1, max: 3, rps: 5, syncPeriod: 2s, scaleDownStabilization: 5m }
+`);
+    try {
+      const up = await berth(['up'], { env: daemon.env, cwd: web.dir });
+      expect(up.code, up.stderr).toBe(0);
+      const load = startLoad(`http://127.0.0.1:${port}/`, { workers: 2, pauseMs: 20 });
+      try {
+        await expect
+          .poll(
+            async () =>
+              (JSON.parse((await berth(['ps', webApp, '--json'], { env: daemon.env })).stdout) as AppStatus)
+                .services[0]?.desired,
+            {
+              timeout: 30_000,
+              interval: 1000,
+            },
+          )
+          .toBe(3);
+      } finally {
+        await load.stop();
+      }
+      const events = (await berth(['events', webApp], { env: daemon.env })).stdout;
+      expect(events).toMatch(/autoscale\.decision\s+web: 1 -> 3 replicas/);
+    } finally {
+      web.remove();
+    }
   });
 });
