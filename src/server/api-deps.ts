@@ -12,5 +12,7 @@ export interface ApiDeps {
   ingress: Pick<Ingress, 'checkAvailable' | 'portsOf'>;
   logger: Logger;
   adminToken: string;
+  /** `$BERTH_HOME/vulndb.sqlite`, shared with `berth db update`. */
+  vulnDbPath: string;
   version: string;
 }

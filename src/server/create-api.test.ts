@@ -28,6 +28,7 @@ beforeEach(() => {
   const ingress: ApiDeps['ingress'] = { checkAvailable: () => Promise.resolve(), portsOf: () => new Set() };
   api = createApi({
     ingress,
+    vulnDbPath: join(home, 'vulndb.sqlite'),
     store,
     orchestrator,
     engine,

@@ -111,6 +111,32 @@ export function openApiDocument(version: string): object {
           responses: { '201': json('The new release and the number it restores'), ...errors },
         },
       },
+      '/scans': {
+        get: {
+          summary: 'Stored image scan reports (newest first)',
+          responses: { '200': json('Scans'), '401': errors['401'] },
+        },
+        post: {
+          summary:
+            'Scan an image of the local engine (SBOM, vulnerabilities, secrets, configuration) and store the report',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: { type: 'object', required: ['image'], properties: { image: { type: 'string' } } },
+              },
+            },
+          },
+          responses: { '201': json('The report'), ...errors },
+        },
+      },
+      '/scans/{imageId}': {
+        parameters: [{ name: 'imageId', in: 'path', required: true, schema: { type: 'string' } }],
+        get: {
+          summary: 'A stored report; re-matched against the vulnerability database when it changed since',
+          responses: { '200': json('The report'), ...errors },
+        },
+      },
       '/apps/{app}/releases': {
         parameters: [appParam],
         get: { summary: 'Releases, newest first', responses: { '200': json('Releases'), ...errors } },

@@ -4,6 +4,7 @@ import type { ResolvedConfig } from '../config/index.js';
 import { join } from 'node:path';
 import { DockerEngine } from '../engine/index.js';
 import { Ingress } from '../ingress/index.js';
+import { vulnDbFileName } from '../security/vulndb/index.js';
 import { BerthError } from '../errors/index.js';
 import { Orchestrator } from '../orchestrator/index.js';
 import { openStore } from '../store/index.js';
@@ -56,7 +57,16 @@ export async function startServer(
     store.close();
     throw error;
   }
-  const api = createApi({ store, orchestrator, engine, ingress, logger, adminToken, version: berthVersion });
+  const api = createApi({
+    store,
+    orchestrator,
+    engine,
+    ingress,
+    vulnDbPath: join(config.home, vulnDbFileName),
+    logger,
+    adminToken,
+    version: berthVersion,
+  });
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: api.fetch, hostname: config.host, port: config.port }, () => resolve(s));
     s.once('error', (error: NodeJS.ErrnoException) =>

@@ -41,4 +41,21 @@ export const migrations: readonly { version: number; sql: string }[] = [
       ALTER TABLE releases ADD COLUMN verified_at INTEGER;
     `,
   },
+  {
+    version: 3,
+    sql: `
+      -- Image scan reports by image id; the SBOM is kept so findings can be re-matched when the
+      -- vulnerability database changes, without reading the image again.
+      CREATE TABLE scan_reports (
+        image_id TEXT PRIMARY KEY,
+        reference TEXT NOT NULL,
+        scanned_at INTEGER NOT NULL,
+        matched_at INTEGER NOT NULL,
+        db_version TEXT,
+        sbom TEXT NOT NULL,
+        findings TEXT NOT NULL,
+        warnings TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScanReport } from '../../src/security/index.js';
-import { berth } from '../support/berth-process.js';
+import { berth, startDaemon, type Daemon } from '../support/berth-process.js';
 import { docker } from '../support/docker-cli.js';
 
 const osvPypi = fileURLToPath(new URL('../../../shared/datasets/osv/pypi/', import.meta.url));
@@ -104,5 +104,66 @@ describe('berth scan fs and image with the OSV database', () => {
     const result = await berth(['scan', 'fs', vulnerable, '--fail-on', 'low'], { env });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('PYSEC-2021-335');
+  });
+});
+
+describe('image scans through the daemon API', () => {
+  let daemon: Daemon;
+  let token: string;
+  beforeAll(async () => {
+    daemon = await startDaemon({ home });
+    token = readFileSync(join(home, 'admin.token'), 'utf8').trim();
+  });
+  afterAll(async () => {
+    await daemon?.stop();
+  });
+  const api = (path: string, init: RequestInit = {}): Promise<Response> =>
+    fetch(`${daemon.url}/api/v1${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    });
+
+  it('scans an image by reference and stores the report by image id', async () => {
+    const res = await api('/scans', { method: 'POST', body: JSON.stringify({ image }) });
+    expect(res.status).toBe(201);
+    const report = (await res.json()) as { imageId: string; findings: { id: string }[]; rematched: boolean };
+    expect(report.imageId).toMatch(/^sha256:/);
+    expect(report.findings.map((f) => f.id)).toContain('PYSEC-2021-335');
+    const again = (await (await api(`/scans/${report.imageId}`)).json()) as { rematched: boolean };
+    expect(again.rematched).toBe(false);
+  });
+
+  it('re-matches the stored SBOM after the database is updated, without reading the image again', async () => {
+    const list = (await (await api('/scans')).json()) as { scans: { imageId: string; dbVersion: string }[] };
+    const before = list.scans[0];
+    if (!before) throw new Error('no stored scan');
+    const update = await berth(
+      [
+        'db',
+        'update',
+        '--from',
+        fileURLToPath(new URL('../../../shared/datasets/osv/', import.meta.url)),
+        '--json',
+      ],
+      { env, timeoutMs: 120_000 },
+    );
+    expect(update.code, update.stderr).toBe(0);
+    const after = (await (await api(`/scans/${before.imageId}`)).json()) as {
+      rematched: boolean;
+      dbVersion: string;
+      findings: { id: string }[];
+    };
+    expect(after.rematched).toBe(true);
+    expect(after.dbVersion > before.dbVersion).toBe(true);
+    expect(after.findings.map((f) => f.id)).toContain('PYSEC-2021-335');
+  });
+
+  it('refuses an image that is not on the engine', async () => {
+    const res = await api('/scans', {
+      method: 'POST',
+      body: JSON.stringify({ image: 'berth-test/absent:9' }),
+    });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ error: { code: 'BERTH_IMAGE_NOT_FOUND' } });
   });
 });
