@@ -1,10 +1,8 @@
 import Docker from 'dockerode';
 import type { Readable } from 'node:stream';
-import { pack } from 'tar-fs';
 import { BerthError } from '../errors/index.js';
 import { engineMessage, engineStatus, toEngineError } from './engine-errors.js';
 import type {
-  ContainerState,
   ContainerStatsSample,
   CreateContainerSpec,
   EngineEvent,
@@ -15,6 +13,18 @@ import type {
 } from './engine-types.js';
 import { FrameDecoder, type LogFrame } from './frame-decoder.js';
 import { labelKeys } from './labels.js';
+import { healthOf, toManagedContainer } from './managed-container.js';
+import { buildImage, pullImage } from './image-transfer.js';
+import { ndjsonLines, readStream } from './stream-reading.js';
+
+/** A line of the Engine API's `/events` stream. */
+interface RawEvent {
+  Type: string;
+  Action: string;
+  Actor: { ID: string; Attributes?: Record<string, string> };
+  time: number;
+  timeNano: number;
+}
 
 /** Builds dockerode's connection options from DOCKER_HOST syntax (unix path/URL or tcp://host:port). */
 function connection(dockerHost: string): Docker.DockerOptions {
@@ -24,18 +34,6 @@ function connection(dockerHost: string): Docker.DockerOptions {
   }
   return { socketPath: dockerHost.replace(/^unix:\/\//, '') };
 }
-
-function parseHealth(status: string): ManagedContainer['health'] {
-  if (status.includes('(healthy)')) return 'healthy';
-  if (status.includes('(unhealthy)')) return 'unhealthy';
-  if (status.includes('(health: starting)')) return 'starting';
-  return undefined;
-}
-
-const epochMs = (iso: string | undefined): number => {
-  const t = iso === undefined ? NaN : Date.parse(iso);
-  return Number.isFinite(t) && t > 0 ? t : 0;
-};
 
 /**
  * Berth's typed door to one Docker Engine (dockerode underneath). Every failure becomes a BerthError;
@@ -100,7 +98,7 @@ export class DockerEngine {
   }
 
   async #observe(info: Docker.ContainerInfo): Promise<ManagedContainer | undefined> {
-    const health = parseHealth(info.Status);
+    const health = healthOf(info.Status);
     const key = `${info.State}|${health ?? ''}`;
     let inspected = this.#inspectCache.get(info.Id);
     if (inspected?.key !== key) {
@@ -112,37 +110,7 @@ export class DockerEngine {
         throw toEngineError(error, `inspect container ${info.Id.slice(0, 12)}`, this.dockerHost);
       }
     }
-    const state = inspected.value.State;
-    const labels = info.Labels;
-    const ips: Record<string, string> = {};
-    for (const [name, net] of Object.entries(info.NetworkSettings.Networks)) {
-      const ip = (net as { IPAddress?: string }).IPAddress;
-      if (ip) ips[name] = ip;
-    }
-    return {
-      id: info.Id,
-      name: (info.Names[0] ?? '').replace(/^\//, ''),
-      app: labels[labelKeys.app] ?? '',
-      service: labels[labelKeys.service] ?? '',
-      replica: Number(labels[labelKeys.replica] ?? 0),
-      release: Number(labels[labelKeys.release] ?? 0),
-      hash: labels[labelKeys.hash] ?? '',
-      // Inspect, not the list: right after a `die` event the list can still say "running" while inspect
-      // already says "exited" (measured by bench/restart.ts), and the event is our cue to act.
-      state: (state.Status || info.State) as ContainerState,
-      health,
-      exitCode: (state.Status || info.State) === 'running' ? undefined : state.ExitCode,
-      oomKilled: state.OOMKilled,
-      startedAt: epochMs(state.StartedAt),
-      finishedAt: epochMs(state.FinishedAt),
-      ips,
-      publishedPorts: info.Ports.filter((p) => p.PublicPort).map((p) => ({
-        hostIp: p.IP,
-        hostPort: p.PublicPort,
-        containerPort: p.PrivatePort,
-        protocol: p.Type,
-      })),
-    };
+    return toManagedContainer(info, inspected.value);
   }
 
   /** The image's id and repo digest, or undefined when it is not present locally. */
@@ -158,81 +126,18 @@ export class DockerEngine {
   }
 
   /** Pulls an image; errors that arrive inside the 200 progress stream are raised too. */
-  async pullImage(ref: string, onProgress: ProgressListener, signal?: AbortSignal): Promise<void> {
-    try {
-      const stream = (await this.#docker.pull(ref, { abortSignal: signal })) as Readable;
-      await new Promise<void>((resolve, reject) => {
-        this.#docker.modem.followProgress(
-          stream,
-          (error: Error | null) => (error ? reject(error) : resolve()),
-          (event: { status?: string; error?: string; progress?: string }) => {
-            if (event.error) reject(new Error(event.error));
-            else if (event.status) onProgress(`${event.status}${event.progress ? ` ${event.progress}` : ''}`);
-          },
-        );
-      });
-    } catch (error) {
-      throw new BerthError(
-        'BERTH_IMAGE_NOT_FOUND',
-        `image "${ref}" is not present locally and pulling it failed: ${engineMessage(error)}`,
-        {
-          hint: 'Check the image name and tag, build it (`build:` in Compose), or `docker pull` it first; use `pull_policy: never` for local-only images.',
-          cause: error,
-        },
-      );
-    }
+  pullImage(ref: string, onProgress: ProgressListener, signal?: AbortSignal): Promise<void> {
+    return pullImage(this.#docker, ref, onProgress, signal);
   }
 
-  /** Builds an image from a directory through the Engine API (classic builder, tar context). */
+  /** Builds an image from a directory (classic builder, tar context) and returns what it produced. */
   async buildImage(
     contextDir: string,
-    options: {
-      tag: string;
-      dockerfile: string;
-      args: Record<string, string>;
-      labels: Record<string, string>;
-      target?: string;
-    },
+    options: Parameters<typeof buildImage>[2],
     onProgress: ProgressListener,
     signal?: AbortSignal,
   ): Promise<ImageRef> {
-    // @types/tar-fs describes tar-stream's Pack, which is a Node Readable at run time.
-    const tar = pack(contextDir, {
-      ignore: (name) => /(^|\/)\.git(\/|$)/.test(name),
-    }) as unknown as NodeJS.ReadableStream;
-    let failure: string | undefined;
-    try {
-      const stream = (await this.#docker.buildImage(tar, {
-        t: options.tag,
-        dockerfile: options.dockerfile,
-        buildargs: options.args,
-        labels: options.labels,
-        ...(options.target === undefined ? {} : { target: options.target }),
-        rm: true,
-        abortSignal: signal,
-      })) as unknown as Readable;
-      await new Promise<void>((resolve, reject) => {
-        this.#docker.modem.followProgress(
-          stream,
-          (error: Error | null) => (error ? reject(error) : resolve()),
-          (event: { stream?: string; error?: string }) => {
-            if (event.error) failure = event.error;
-            else if (event.stream?.trim()) onProgress(event.stream.trimEnd());
-          },
-        );
-      });
-    } catch (error) {
-      failure ??= engineMessage(error);
-    }
-    if (failure !== undefined) {
-      throw new BerthError(
-        'BERTH_BUILD_FAILED',
-        `building "${options.tag}" from "${contextDir}" failed: ${failure.trim()}`,
-        {
-          hint: `Fix the Dockerfile (${options.dockerfile}) or the build context; the build output above shows the failing step.`,
-        },
-      );
-    }
+    await buildImage(this.#docker, contextDir, options, onProgress, signal);
     const image = await this.findImage(options.tag);
     if (!image) throw new BerthError('BERTH_BUILD_FAILED', `build of "${options.tag}" produced no image`);
     return image;
@@ -445,19 +350,7 @@ export class DockerEngine {
     const stream = await this.#call('logs', () =>
       container.logs({ ...common, follow: true, abortSignal: signal }),
     );
-    await new Promise<void>((resolve) => {
-      const done = (): void => resolve();
-      signal?.addEventListener('abort', () => {
-        (stream as Readable).destroy();
-        resolve();
-      });
-      stream.on('data', (chunk: Buffer) => {
-        for (const frame of decoder.push(chunk)) onFrame(frame);
-      });
-      stream.on('end', done);
-      stream.on('close', done);
-      stream.on('error', done);
-    });
+    await readStream(stream as Readable, (chunk: Buffer) => decoder.push(chunk).forEach(onFrame), signal);
   }
 
   /**
@@ -478,26 +371,7 @@ export class DockerEngine {
       if (signal.aborted || engineStatus(error) === 404) return;
       throw toEngineError(error, `stats of ${id.slice(0, 12)}`, this.dockerHost);
     }
-    await new Promise<void>((resolve) => {
-      let pending = '';
-      const done = (): void => resolve();
-      signal.addEventListener('abort', () => {
-        stream.destroy();
-        resolve();
-      });
-      stream.on('data', (chunk: Buffer) => {
-        pending += chunk.toString('utf8');
-        let nl: number;
-        while ((nl = pending.indexOf('\n')) >= 0) {
-          const line = pending.slice(0, nl).trim();
-          pending = pending.slice(nl + 1);
-          if (line) onSample(JSON.parse(line) as ContainerStatsSample);
-        }
-      });
-      stream.on('end', done);
-      stream.on('close', done);
-      stream.on('error', done);
-    });
+    await readStream(stream, ndjsonLines(onSample), signal);
   }
 
   /**
@@ -517,46 +391,21 @@ export class DockerEngine {
           filters: { type: ['container'], label: [this.#owned] },
           abortSignal: signal,
         } as Docker.GetEventsOptions)) as Readable;
-        await new Promise<void>((resolve) => {
-          let pending = '';
-          const onAbort = (): void => {
-            stream.destroy();
-            resolve();
-          };
-          signal.addEventListener('abort', onAbort, { once: true });
-          stream.on('data', (chunk: Buffer) => {
-            pending += chunk.toString('utf8');
-            let nl: number;
-            while ((nl = pending.indexOf('\n')) >= 0) {
-              const line = pending.slice(0, nl).trim();
-              pending = pending.slice(nl + 1);
-              if (!line) continue;
-              const raw = JSON.parse(line) as {
-                Type: string;
-                Action: string;
-                Actor: { ID: string; Attributes?: Record<string, string> };
-                time: number;
-                timeNano: number;
-              };
-              since = raw.time;
-              this.#inspectCache.delete(raw.Actor.ID);
-              onEvent({
-                type: raw.Type,
-                action: raw.Action,
-                id: raw.Actor.ID,
-                labels: raw.Actor.Attributes ?? {},
-                timeNano: raw.timeNano,
-              });
-            }
-          });
-          const end = (): void => {
-            signal.removeEventListener('abort', onAbort);
-            resolve();
-          };
-          stream.on('end', end);
-          stream.on('close', end);
-          stream.on('error', end);
-        });
+        await readStream(
+          stream,
+          ndjsonLines<RawEvent>((raw) => {
+            since = raw.time;
+            this.#inspectCache.delete(raw.Actor.ID);
+            onEvent({
+              type: raw.Type,
+              action: raw.Action,
+              id: raw.Actor.ID,
+              labels: raw.Actor.Attributes ?? {},
+              timeNano: raw.timeNano,
+            });
+          }),
+          signal,
+        );
       } catch (error) {
         if (signal.aborted) return;
         onError(toEngineError(error, 'watch events', this.dockerHost));
