@@ -1,19 +1,18 @@
 import type { Logger } from 'pino';
 import type { DockerEngine, ManagedContainer } from '../engine/index.js';
-import { trafficStats, upstreamRefreshMs, type Ingress } from '../ingress/index.js';
-import type { Release, Store } from '../store/index.js';
-import { rollbackTo } from './rollback.js';
+import { upstreamRefreshMs, type Ingress } from '../ingress/index.js';
+import type { Store } from '../store/index.js';
 import { slotKey } from './slot-key.js';
 import type { AppStatus } from './app-status.js';
 import type { BackoffConfig, RestartRecord } from './backoff.js';
 import { applyActions } from './apply.js';
+import { ReleaseLifecycle } from './release-lifecycle.js';
 import { Autoscaler } from './autoscaler.js';
 import { withReplicas } from './deploy.js';
 import { desiredState, type DesiredApp } from './desired-state.js';
 import { plan } from './plan.js';
 import type { Action, ReplicaHealth } from './plan-types.js';
 import { ingressRoutes, upstreamOf } from './ingress-routes.js';
-import { startVerification, verificationStep, type VerificationState } from './verification.js';
 import { Prober } from './prober.js';
 import { buildStatus } from './status.js';
 
@@ -42,17 +41,18 @@ export class Orchestrator {
   readonly #options: OrchestratorOptions;
   readonly #prober: Prober;
   readonly #autoscaler: Autoscaler;
+  readonly #lifecycle: ReleaseLifecycle;
   readonly #memory: RuntimeMemory = { restarts: new Map(), errors: new Map() };
   readonly #running = new Map<string, Promise<void>>();
   readonly #again = new Set<string>();
   readonly #wakeTimers = new Map<string, NodeJS.Timeout>();
   readonly #status = new Map<string, AppStatus>();
-  readonly #verifying = new Map<string, VerificationState>();
   readonly #abort = new AbortController();
   #resyncTimer: NodeJS.Timeout | undefined;
 
   constructor(options: OrchestratorOptions) {
     this.#options = options;
+    this.#lifecycle = new ReleaseLifecycle(options);
     this.#autoscaler = new Autoscaler({
       engine: options.engine,
       store: options.store,
@@ -260,159 +260,19 @@ export class Orchestrator {
     this.#status.set(app, status);
     this.#autoscaler.sync(app, desired, observed, health);
     if (!desired && observed.length === 0) this.#status.delete(app);
-    // A failed release that recovers (e.g. a crash loop that stopped) becomes active and a rollback target.
-    if (release && release.status === 'failed' && status.converged && actions.length === 0) {
-      store.releases.markVerified(app, release.number);
-      store.events.add(app, 'release.active', `release ${release.number} recovered and is ready`, {
-        release: release.number,
+    if (release) {
+      const next = await this.#lifecycle.advance({
+        release,
+        desired,
+        observed,
+        status,
+        settled: actions.length === 0,
+        now,
       });
-    } else if (release && release.status === 'pending') {
-      if (status.converged && actions.length === 0 && desired) {
-        await this.#promote(release, desired, observed, now);
-      } else {
-        await this.#checkProgress(release, status, now);
-        // Readiness has a minimum ready time and a deadline: look again soon even if nothing happens.
-        if (!this.#wakeTimers.has(app)) this.#scheduleWake(app, now + 1000, now);
-      }
-    }
-  }
-
-  /**
-   * A converged release becomes active, after verification of its new replicas' traffic when
-   * `x-berth.rollout.verify` asks for it (checks at intervals over a window; issue 3).
-   */
-  async #promote(
-    release: Release,
-    desired: DesiredApp,
-    observed: readonly ManagedContainer[],
-    now: number,
-  ): Promise<void> {
-    const { store, logger, ingress } = this.#options;
-    const app = release.app;
-    const verified = (message: string): void => {
-      store.releases.markVerified(app, release.number);
-      store.events.add(app, 'release.active', `release ${release.number} is ready${message}`, {
-        release: release.number,
-      });
-      logger.info({ app, release: release.number }, 'release ready');
-    };
-    const routed = [...desired.specs.values()].filter((s) => s.ingress && s.rollout?.verify);
-    const fresh = observed.filter(
-      (c) =>
-        c.release === release.number && c.state === 'running' && routed.some((s) => s.name === c.service),
-    );
-    const spec = routed[0]?.rollout?.verify;
-    if (!spec || fresh.length === 0) return verified('');
-    let state = this.#verifying.get(app);
-    if (state?.release !== release.number) {
-      state = startVerification(release.number, now);
-      store.events.add(
-        app,
-        'release.verifying',
-        `release ${release.number}: verifying traffic for ${Math.round(spec.windowMs / 1000)} s`,
-        { release: release.number },
-      );
-    }
-    if (state.done) return;
-    ingress.traffic.poll(now);
-    const upstreams = new Set(
-      fresh.flatMap((c) =>
-        (desired.specs.get(c.service)?.ports ?? []).map((p) => upstreamOf(c, desired, p.target) ?? ''),
-      ),
-    );
-    const step = verificationStep(
-      state,
-      spec,
-      trafficStats(ingress.traffic.records(upstreams, state.lastCheckAt)),
-      now,
-    );
-    this.#verifying.set(app, step.state);
-    if (step.outcome === 'verified') return verified(` (${step.message})`);
-    if (step.outcome === 'failed') return this.#fail(release, step.message);
-    store.releases.setStatus(app, release.number, 'pending', step.message);
-    if (step.outcome === 'inconclusive') {
-      store.events.add(app, 'release.paused', `release ${release.number}: ${step.message}`, {
-        release: release.number,
-      });
-      return;
-    }
-    this.#scheduleWake(
-      app,
-      Math.min(step.state.lastCheckAt + spec.intervalMs, step.state.startedAt + spec.windowMs),
-      now,
-    );
-  }
-
-  /**
-   * Fails a pending release whose replicas crash-loop or fail to start, or that is not ready within its
-   * progress deadline, and rolls back to the last verified release when autoRollback allows (issue 3).
-   */
-  async #checkProgress(release: Release, status: AppStatus, now: number): Promise<void> {
-    const services = Object.values(release.spec.services);
-    const deadlineMs = Math.max(...services.map((s) => s.rollout?.progressDeadlineMs ?? 600_000));
-    let why: string | undefined;
-    if (status.failures.length > 0)
-      why = `replicas failed: ${status.failures.map((f) => f.reason).join('; ')}`;
-    else if (now - release.createdAt > deadlineMs) {
-      const notReady = status.services.flatMap((s) =>
-        s.replicas
-          .filter((r) => !r.outdated && !r.ready)
-          .map((r) => `${r.name}${r.message ? ` (${r.message})` : ''}`),
-      );
-      why = `not ready within the ${Math.round(deadlineMs / 1000)} s progress deadline${notReady.length ? `: ${notReady.join('; ')}` : ''}`;
-    }
-    if (why === undefined) return;
-    await this.#fail(release, why);
-  }
-
-  /** Marks a release failed, and rolls back to the last verified release when autoRollback allows. */
-  async #fail(release: Release, why: string): Promise<void> {
-    const { store, logger, engine } = this.#options;
-    const services = Object.values(release.spec.services);
-    // Act only on the app's current release: a `down` or a newer deploy since this pass began wins.
-    if (store.releases.findApp(release.app)?.currentRelease !== release.number) return;
-    const auto = services.every((s) => s.rollout?.autoRollback ?? true);
-    const candidate = auto ? store.releases.lastVerified(release.app, release.number) : undefined;
-    // Never roll back a rollback (that could loop forever), nor to a release that runs the same thing.
-    const isRollback = release.reason.startsWith('rollback to');
-    const same =
-      candidate !== undefined &&
-      JSON.stringify([candidate.spec, candidate.images]) === JSON.stringify([release.spec, release.images]);
-    const target = isRollback || same ? undefined : candidate;
-    if (!target) {
-      store.releases.setStatus(release.app, release.number, 'failed', why);
-      store.events.add(release.app, 'release.failed', `release ${release.number} failed: ${why}`, {
-        release: release.number,
-      });
-      logger.warn({ app: release.app, release: release.number, why }, 'release failed');
-      return;
-    }
-    store.releases.setStatus(
-      release.app,
-      release.number,
-      'rolled-back',
-      `${why}; rolled back to release ${target.number}`,
-    );
-    try {
-      const restored = await rollbackTo(
-        target,
-        `rollback to ${target.number}: release ${release.number} ${why.slice(0, 300)}`,
-        { store, engine },
-      );
-      logger.warn(
-        { app: release.app, release: release.number, to: target.number, restored: restored.number, why },
-        'release rolled back',
-      );
-      this.#again.add(release.app);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      store.releases.setStatus(
-        release.app,
-        release.number,
-        'failed',
-        `${why}; rollback to ${target.number} impossible: ${reason}`,
-      );
-      logger.error({ err: error, app: release.app }, 'automatic rollback failed');
+      if (next.again) this.#again.add(app);
+      if (next.wakeAt !== undefined) this.#scheduleWake(app, next.wakeAt, now);
+      else if (next.pollAt !== undefined && !this.#wakeTimers.has(app))
+        this.#scheduleWake(app, next.pollAt, now);
     }
   }
 

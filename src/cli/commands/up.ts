@@ -57,12 +57,18 @@ export async function upCommand(argv: string[], ctx: CliContext): Promise<number
   const path = findComposeFile(ctx.cwd, values.file);
   const projectDir = dirname(path);
   const file = { path, content: readFileSync(path, 'utf8') };
+  const read = new Map<string, string>();
   const loaded = loadCompose({
     file,
     projectDir,
     ...(values.project === undefined ? {} : { projectName: values.project }),
     environment: ctx.env,
-    readFile: readIfExists,
+    // Remember what the loader read, so the daemon gets exactly those contents (read once).
+    readFile: (path) => {
+      const content = readIfExists(path);
+      if (content !== undefined) read.set(path, content);
+      return content;
+    },
   });
   const environment: Record<string, string> = {};
   for (const name of loaded.variablesUsed) {
@@ -71,7 +77,7 @@ export async function upCommand(argv: string[], ctx: CliContext): Promise<number
   }
   const files: Record<string, string> = {};
   for (const f of loaded.filesRead) {
-    const content = readIfExists(f);
+    const content = read.get(f);
     if (content !== undefined) files[f] = content;
   }
   const request: DeployRequest = {
