@@ -72,7 +72,7 @@ export const helpText = (): string =>
     ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)}${c.help}`),
     '',
     'Environment: BERTH_URL, BERTH_TOKEN, BERTH_HOME, BERTH_LISTEN (client and server); DOCKER_HOST,',
-    '  BERTH_LOG_LEVEL, BERTH_RESYNC_MS, BERTH_BACKOFF_*_MS, BERTH_INGRESS_ADMIN, BERTH_CADDY (server).',
+    '  BERTH_LOG_LEVEL, BERTH_RESYNC_MS, BERTH_BACKOFF_*_MS, BERTH_INGRESS_ADMIN, BERTH_INGRESS_DNS, BERTH_CADDY (server).',
     'Every command accepts --json. Exit codes: 0 ok, 1 failure, 2 usage error. Docs: docs/cli.md',
   ].join('\n');
 
