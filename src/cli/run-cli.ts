@@ -54,6 +54,10 @@ const commands: Record<string, { run: Command; help: string }> = {
     run: lazy(() => import('./commands/logs.js'), 'logsCommand'),
     help: 'show container output (-f to follow)',
   },
+  metrics: {
+    run: lazy(() => import('./commands/metrics.js'), 'metricsCommand'),
+    help: 'CPU, memory, network and disk per replica, sampled every 10 s',
+  },
   scan: {
     run: lazy(() => import('./commands/scan.js'), 'scanCommand'),
     help: 'scan an image, a folder, a Compose file, Kubernetes manifests or a Dockerfile (no daemon needed)',

@@ -15,6 +15,9 @@ export interface UserConfig {
   ingressAdmin?: string;
   ingressDns?: string;
   caddy?: string;
+  metricsEveryMs?: number;
+  retention?: string;
+  logsMaxBytes?: string;
 }
 
 /** The frozen, fully-resolved configuration passed down from the entry point. */
@@ -37,6 +40,12 @@ export interface ResolvedConfig {
   readonly ingressDns: string;
   /** The caddy binary (name on PATH or absolute path). */
   readonly caddy: string;
+  /** How often a metrics point per replica is stored. */
+  readonly metricsEveryMs: number;
+  /** How long logs, metrics and anomalies are kept (default for every app). */
+  readonly retentionMs: number;
+  /** Disk budget of the log store (default for every app; the oldest blocks go first). */
+  readonly logsMaxBytes: number;
 }
 
 /** One table of options: its env var, default and parser (flags use the same names in kebab-case). */
@@ -52,6 +61,9 @@ const options = {
   ingressAdmin: { env: 'BERTH_INGRESS_ADMIN', fallback: () => '127.0.0.1:2119' },
   ingressDns: { env: 'BERTH_INGRESS_DNS', fallback: () => '127.0.0.1:2153' },
   caddy: { env: 'BERTH_CADDY', fallback: () => 'caddy' },
+  metricsEveryMs: { env: 'BERTH_METRICS_EVERY_MS', fallback: () => '10000' },
+  retention: { env: 'BERTH_RETENTION', fallback: () => '7d' },
+  logsMaxBytes: { env: 'BERTH_LOGS_MAX_BYTES', fallback: () => '2GiB' },
 } as const;
 
 export type OptionName = keyof typeof options;
@@ -100,6 +112,9 @@ export function resolveConfig(
     ingressAdmin: loopbackAddress('ingressAdmin', raw('ingressAdmin')),
     ingressDns: loopbackAddress('ingressDns', raw('ingressDns')),
     caddy: raw('caddy'),
+    metricsEveryMs: positiveInt('metricsEveryMs', raw('metricsEveryMs')),
+    retentionMs: durationMs('retention', raw('retention')),
+    logsMaxBytes: byteSize('logsMaxBytes', raw('logsMaxBytes')),
   });
 }
 
@@ -111,6 +126,40 @@ function positiveInt(name: OptionName, value: string): number {
     });
   }
   return n;
+}
+
+const durationUnits: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+function durationMs(name: OptionName, value: string): number {
+  const match = /^(\d+)(ms|s|m|h|d)$/.exec(value.trim());
+  const ms = match ? Number(match[1]) * (durationUnits[match[2] ?? ''] ?? 0) : 0;
+  if (ms <= 0) {
+    throw new BerthError('BERTH_CONFIG', `${options[name].env}="${value}" is not a duration`, {
+      hint: `Set ${options[name].env} to a number with a unit (ms, s, m, h, d), e.g. 7d.`,
+    });
+  }
+  return ms;
+}
+
+const byteUnits: Record<string, number> = {
+  '': 1,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+};
+
+function byteSize(name: OptionName, value: string): number {
+  const match = /^(\d+)\s*([a-z]*)$/i.exec(value.trim());
+  const bytes = match ? Number(match[1]) * (byteUnits[(match[2] ?? '').toLowerCase()] ?? 0) : 0;
+  if (bytes <= 0) {
+    throw new BerthError('BERTH_CONFIG', `${options[name].env}="${value}" is not a size`, {
+      hint: `Set ${options[name].env} to bytes or a size such as 500MiB or 2GiB.`,
+    });
+  }
+  return bytes;
 }
 
 /** Parses `host:port`, `[v6]:port` or `:port`. */

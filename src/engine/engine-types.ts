@@ -58,4 +58,8 @@ export interface ContainerStatsSample {
   };
   precpu_stats: { cpu_usage: { total_usage: number }; system_cpu_usage?: number };
   memory_stats: { usage?: number; limit?: number; stats?: Record<string, number> };
+  /** Per interface, cumulative since the container started (absent with `network_mode: none`/host). */
+  networks?: Record<string, { rx_bytes: number; tx_bytes: number }>;
+  /** Cumulative block I/O; `op` is `Read`/`Write` on cgroup v1 and `read`/`write` on v2. */
+  blkio_stats?: { io_service_bytes_recursive?: { op: string; value: number }[] | null };
 }

@@ -1,12 +1,10 @@
 import type { Logger } from 'pino';
 import type { AutoscaleConfig } from '../app/index.js';
-import type { ContainerStatsSample, DockerEngine, ManagedContainer } from '../engine/index.js';
+import type { ManagedContainer } from '../engine/index.js';
 import type { Store } from '../store/index.js';
 import {
-  cpuPercentFromStats,
   decide,
   initialAutoscaleState,
-  memoryUsedBytes,
   type AutoscaleDecision,
   type AutoscaleState,
   type ReplicaSample,
@@ -14,12 +12,9 @@ import {
 import type { DesiredApp } from './desired-state.js';
 import type { ReplicaHealth } from './plan-types.js';
 
-interface Watcher {
-  app: string;
-  abort: AbortController;
-  cpuCores?: number;
-  memoryBytes?: number;
-  sampledAt?: number;
+/** A replica's newest stats-stream reading (the daemon's `StatsHub` in `src/metrics`). */
+export interface StatsSource {
+  latest(containerId: string): { cpuCores: number; memoryBytes: number; sampledAtMs: number } | undefined;
 }
 
 interface Loop {
@@ -35,7 +30,7 @@ interface Snapshot {
 }
 
 export interface AutoscalerDeps {
-  engine: DockerEngine;
+  stats: StatsSource;
   store: Store;
   logger: Logger;
   /** Applies a new replica count (a new release) for one service. */
@@ -48,13 +43,12 @@ export interface AutoscalerDeps {
 }
 
 /**
- * Runs `x-berth.autoscale`: follows each replica's Docker stats stream (one sample a second) and, every
- * syncPeriod, feeds the Kubernetes HPA algorithm (`./autoscale`). A changed count becomes a release;
+ * Runs `x-berth.autoscale`: reads each replica's Docker stats stream (one sample a second, followed by
+ * the `StatsSource`) and, every syncPeriod, feeds the Kubernetes HPA algorithm (`./autoscale`). A changed count becomes a release;
  * every decision that changes the count, or is held back by a limit, is recorded with its inputs.
  */
 export class Autoscaler {
   readonly #deps: AutoscalerDeps;
-  readonly #watchers = new Map<string, Watcher>();
   readonly #loops = new Map<string, Loop>();
   readonly #snapshots = new Map<string, Snapshot>();
 
@@ -87,36 +81,11 @@ export class Autoscaler {
       timer.unref();
       this.#loops.set(key, { timer, state: initialAutoscaleState, spec });
     }
-    const wanted = new Set(
-      observed.filter((c) => c.state === 'running' && scaled.has(c.service)).map((c) => c.id),
-    );
-    for (const id of wanted) if (!this.#watchers.has(id)) this.#watch(app, id);
-    for (const [id, watcher] of this.#watchers) {
-      if (watcher.app === app && !wanted.has(id)) {
-        watcher.abort.abort();
-        this.#watchers.delete(id);
-      }
-    }
   }
 
   stop(): void {
     for (const loop of this.#loops.values()) clearInterval(loop.timer);
-    for (const watcher of this.#watchers.values()) watcher.abort.abort();
     this.#loops.clear();
-    this.#watchers.clear();
-  }
-
-  #watch(app: string, id: string): void {
-    const watcher: Watcher = { app, abort: new AbortController() };
-    this.#watchers.set(id, watcher);
-    const onSample = (sample: ContainerStatsSample): void => {
-      watcher.cpuCores = cpuPercentFromStats(sample.precpu_stats, sample.cpu_stats) / 100;
-      watcher.memoryBytes = memoryUsedBytes(sample.memory_stats);
-      watcher.sampledAt = Date.now();
-    };
-    this.#deps.engine.watchStats(id, onSample, watcher.abort.signal).catch((error: unknown) => {
-      this.#deps.logger.debug({ err: error, id: id.slice(0, 12) }, 'stats stream ended');
-    });
   }
 
   async #tick(app: string, service: string): Promise<void> {
@@ -133,16 +102,16 @@ export class Autoscaler {
     const replicas: ReplicaSample[] = snapshot.observed
       .filter((c) => c.service === service && (c.state === 'running' || c.state === 'created'))
       .map((c) => {
-        const w = this.#watchers.get(c.id);
-        const fresh = w?.sampledAt !== undefined && now - w.sampledAt < 5000;
+        const w = this.#deps.stats.latest(c.id);
+        const fresh = w !== undefined && now - w.sampledAtMs < 5000;
         return {
           pod: c.name,
           ready: snapshot.health.get(c.id)?.ready === true,
           startedAtMs: c.startedAt || now,
           phase: c.state === 'running' ? 'running' : 'pending',
-          sampleTimeMs: w?.sampledAt ?? now,
-          ...(fresh && w?.cpuCores !== undefined ? { cpuCores: w.cpuCores } : {}),
-          ...(fresh && w?.memoryBytes !== undefined ? { memoryBytes: w.memoryBytes } : {}),
+          sampleTimeMs: w?.sampledAtMs ?? now,
+          ...(fresh ? { cpuCores: w.cpuCores } : {}),
+          ...(fresh ? { memoryBytes: w.memoryBytes } : {}),
           ...(rates?.has(c.id) ? { rps: rates.get(c.id) } : {}),
         };
       });

@@ -1,5 +1,6 @@
 export { Orchestrator } from './orchestrator.js';
-export type { OrchestratorOptions } from './orchestrator.js';
+export type { ContainerObserver, OrchestratorOptions } from './orchestrator.js';
+export type { StatsSource } from './autoscaler.js';
 export { createRelease, withReplicas } from './deploy.js';
 export type { DeployContext } from './deploy.js';
 export { plan } from './plan.js';

@@ -7,7 +7,7 @@ import type { AppStatus } from './app-status.js';
 import type { BackoffConfig, RestartRecord } from './backoff.js';
 import { applyActions } from './apply.js';
 import { ReleaseLifecycle } from './release-lifecycle.js';
-import { Autoscaler } from './autoscaler.js';
+import { Autoscaler, type StatsSource } from './autoscaler.js';
 import { withReplicas } from './deploy.js';
 import { desiredState, type DesiredApp } from './desired-state.js';
 import { plan } from './plan.js';
@@ -23,6 +23,14 @@ export interface OrchestratorOptions {
   logger: Logger;
   backoff: BackoffConfig;
   resyncMs: number;
+  /** Replicas' stats readings for the autoscaler. */
+  stats: StatsSource;
+  /** Told the app's containers after every reconcile (stats and log collection follow them). */
+  observers?: readonly ContainerObserver[];
+}
+
+export interface ContainerObserver {
+  sync(app: string, observed: readonly ManagedContainer[]): void;
 }
 
 /** Facts the orchestrator remembers between reconciles (lost on restart, rebuilt from the engine). */
@@ -54,7 +62,7 @@ export class Orchestrator {
     this.#options = options;
     this.#lifecycle = new ReleaseLifecycle(options);
     this.#autoscaler = new Autoscaler({
-      engine: options.engine,
+      stats: options.stats,
       store: options.store,
       logger: options.logger,
       requestRates: ({ desired, observed }, windowMs) => {
@@ -259,6 +267,7 @@ export class Orchestrator {
     });
     this.#status.set(app, status);
     this.#autoscaler.sync(app, desired, observed, health);
+    for (const observer of this.#options.observers ?? []) observer.sync(app, observed);
     if (!desired && observed.length === 0) this.#status.delete(app);
     if (release) {
       const next = await this.#lifecycle.advance({

@@ -5,6 +5,7 @@ import { errorResponse } from './error-response.js';
 import { openApiDocument } from './openapi.js';
 import { appRoutes } from './routes/apps.js';
 import { logRoutes } from './routes/logs.js';
+import { metricRoutes } from './routes/metrics.js';
 import { scanRoutes } from './routes/scans.js';
 import { BerthError } from '../errors/index.js';
 
@@ -35,6 +36,7 @@ export function createApi(deps: ApiDeps): Hono {
   });
   api.route('/api/v1/apps', appRoutes(deps));
   api.route('/api/v1/apps', logRoutes(deps));
+  api.route('/api/v1/apps', metricRoutes(deps));
   api.route('/api/v1/scans', scanRoutes(deps));
   return api;
 }

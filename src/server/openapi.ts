@@ -182,6 +182,21 @@ export function openApiDocument(version: string): object {
           },
         },
       },
+      '/apps/{app}/metrics': {
+        parameters: [
+          appParam,
+          { name: 'service', in: 'query', schema: { type: 'string' } },
+          { name: 'since', in: 'query', schema: { type: 'string', example: '1h' } },
+          { name: 'start', in: 'query', schema: { type: 'string', description: 'RFC 3339 or Unix time' } },
+          { name: 'end', in: 'query', schema: { type: 'string' } },
+          { name: 'step', in: 'query', schema: { type: 'string', example: '1m' } },
+          { name: 'by', in: 'query', schema: { type: 'string', enum: ['replica', 'service'] } },
+        ],
+        get: {
+          summary: 'CPU (cores), memory (bytes), network and block I/O (bytes/s) per replica or service',
+          responses: { '200': json('Series of [bucketStartMs, value] points per metric'), ...errors },
+        },
+      },
     },
   };
 }

@@ -6,6 +6,7 @@ import { DockerEngine } from '../engine/index.js';
 import { Ingress } from '../ingress/index.js';
 import { vulnDbFileName } from '../security/vulndb/index.js';
 import { BerthError } from '../errors/index.js';
+import { StatsHub } from '../metrics/index.js';
 import { Orchestrator } from '../orchestrator/index.js';
 import { openStore } from '../store/index.js';
 import { ensureAdminToken } from './admin-token.js';
@@ -38,11 +39,19 @@ export async function startServer(
     env,
     logger,
   });
+  const stats = new StatsHub({
+    engine,
+    metrics: store.metrics,
+    logger,
+    recordEveryMs: config.metricsEveryMs,
+  });
   const orchestrator = new Orchestrator({
     engine,
     ingress,
     store,
     logger,
+    stats,
+    observers: [stats],
     resyncMs: config.resyncMs,
     backoff: {
       initialMs: config.backoffInitialMs,
@@ -52,8 +61,10 @@ export async function startServer(
   });
   try {
     await orchestrator.start();
+    stats.start();
   } catch (error) {
     await orchestrator.stop();
+    stats.stop();
     store.close();
     throw error;
   }
@@ -102,6 +113,7 @@ export async function startServer(
           if ('closeAllConnections' in server) server.closeAllConnections();
         });
         await orchestrator.stop();
+        stats.stop();
         store.close();
         logger.info('stopped');
       })()),

@@ -1,11 +1,14 @@
 import { EventRepo } from './event-repo.js';
+import { MetricRepo } from './metric-repo.js';
 import { openDatabase, type Db } from './open-store.js';
 import { ReleaseRepo } from './release-repo.js';
 import { ScanRepo } from './scan-repo.js';
 
 export type { AppEvent } from './event-repo.js';
 export type { AppRecord, Release, ReleaseStatus } from './release-repo.js';
-export { EventRepo, ReleaseRepo, ScanRepo, openDatabase };
+export { EventRepo, MetricRepo, ReleaseRepo, ScanRepo, openDatabase };
+export { metricNames } from './metric-repo.js';
+export type { MetricName, MetricQuery, MetricSample, MetricSeries } from './metric-repo.js';
 export type { StoredScan } from './scan-repo.js';
 
 /** The embedded state of one Berth daemon. */
@@ -13,6 +16,7 @@ export interface Store {
   readonly releases: ReleaseRepo;
   readonly events: EventRepo;
   readonly scans: ScanRepo;
+  readonly metrics: MetricRepo;
   close(): void;
 }
 
@@ -28,6 +32,7 @@ export function openStore(home: string): Store {
     releases: new ReleaseRepo(db),
     events: new EventRepo(db),
     scans: new ScanRepo(db),
+    metrics: new MetricRepo(db),
     close: () => db.close(),
   };
 }

@@ -58,4 +58,25 @@ export const migrations: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 4,
+    sql: `
+      -- Container metrics (issue 5 item 8): one row per replica every sampling interval (10 s).
+      -- CPU in cores averaged over the interval; network and block I/O as bytes per second.
+      CREATE TABLE metric_samples (
+        app TEXT NOT NULL,
+        service TEXT NOT NULL,
+        replica TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        cpu_cores REAL NOT NULL,
+        memory_bytes INTEGER NOT NULL,
+        memory_limit_bytes INTEGER,
+        net_rx_bps REAL NOT NULL,
+        net_tx_bps REAL NOT NULL,
+        blk_read_bps REAL NOT NULL,
+        blk_write_bps REAL NOT NULL
+      );
+      CREATE INDEX metric_samples_app_at ON metric_samples(app, at);
+    `,
+  },
 ];

@@ -12,6 +12,7 @@ export const fastTimings = {
   BERTH_BACKOFF_MAX_MS: '4000',
   BERTH_BACKOFF_RESET_MS: '20000',
   BERTH_RESYNC_MS: '3000',
+  BERTH_METRICS_EVERY_MS: '2000',
 };
 
 export interface Daemon {

@@ -27,3 +27,4 @@ export { runLogQuery } from './run-log-query.js';
 export type { LogQueryEntry, LogQueryOptions } from './run-log-query.js';
 export { runMetricQuery } from './run-metric-query.js';
 export type { MetricQueryOptions, Series } from './run-metric-query.js';
+export { parseBytes, parseDurationSeconds } from './units.js';

@@ -8,9 +8,9 @@ import type { MetricKind, PodSample } from './pod-sample.js';
 
 /** One replica's readings for every metric, plus its lifecycle (see {@link PodSample}). */
 export interface ReplicaSample extends Omit<PodSample, 'value'> {
-  /** CPU in use, in cores (`cpuPercentFromStats(...) / 100`). */
+  /** CPU in use, in cores (averaged over the last stats frames, see `src/metrics`). */
   cpuCores?: number;
-  /** Memory in use (`memoryUsedBytes(stats.memory_stats)`). */
+  /** Memory in use (without reclaimable page cache). */
   memoryBytes?: number;
   /** Requests per second the replica served. */
   rps?: number;

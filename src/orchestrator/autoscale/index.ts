@@ -26,5 +26,3 @@ export { defaultCpuPercent, defaultSyncPeriodMs, resolveAutoscaleSpec } from './
 export type { AutoscaleSpec, ResolvedAutoscaleSpec } from './autoscale-spec.js';
 export { decide } from './decide.js';
 export type { AutoscaleDecision, AutoscaleObservation, DecideResult, ReplicaSample } from './decide.js';
-export { cpuPercentFromStats, memoryUsedBytes } from './docker-stats.js';
-export type { DockerCpuStats, DockerMemoryStats } from './docker-stats.js';

@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { loadCompose } from '../app/index.js';
+import { DockerEngine } from '../engine/index.js';
+import { openStore, type Store } from '../store/index.js';
+import type { ApiDeps } from './api-deps.js';
+import { createApi } from './create-api.js';
+
+/** An API over a real store in a temp dir and an engine that must never be reached (unit tests only). */
+export interface ApiKit {
+  api: ReturnType<typeof createApi>;
+  store: Store;
+  home: string;
+  get(path: string): Promise<Response>;
+  /** Records a release of a one-service app so routes that need an app find it. */
+  deployApp(name: string, services?: string[]): void;
+  close(): void;
+}
+
+export const testToken = 'test-token-0123456789abcdef';
+
+export function apiKit(overrides: Partial<ApiDeps> = {}): ApiKit {
+  const home = mkdtempSync(join(tmpdir(), 'berth-api-'));
+  const store = openStore(home);
+  const deps: ApiDeps = {
+    store,
+    orchestrator: {
+      status: () => Promise.reject(new Error('not used')),
+      trigger: () => undefined,
+      down: () => Promise.resolve({ removedNetworks: [], removedVolumes: [] }),
+      reconcile: () => Promise.resolve(),
+    },
+    engine: new DockerEngine(join(home, 'no-docker.sock'), 'test'),
+    ingress: { checkAvailable: () => Promise.resolve(), portsOf: () => new Set() },
+    vulnDbPath: join(home, 'vulndb.sqlite'),
+    logger: pino({ level: 'silent' }),
+    adminToken: testToken,
+    version: '0.0.0-test',
+    ...overrides,
+  };
+  const api = createApi(deps);
+  return {
+    api,
+    store,
+    home,
+    get: (path) => Promise.resolve(api.request(path, { headers: { authorization: `Bearer ${testToken}` } })),
+    deployApp: (name, services = ['web']) => {
+      const content = `name: ${name}\nservices:\n${services.map((s) => `  ${s}:\n    image: busybox\n`).join('')}`;
+      const { spec } = loadCompose({
+        file: { path: '/p/compose.yaml', content },
+        projectDir: '/p',
+        environment: {},
+        readFile: () => undefined,
+      });
+      store.releases.create({ spec, images: {}, reason: 'test', projectDir: '/p' });
+    },
+    close: () => {
+      store.close();
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
