@@ -89,5 +89,19 @@ export interface VectorAggregation {
   expr: MetricQuery;
 }
 
-export type MetricQuery = RangeAggregation | VectorAggregation;
+export type ComparisonOp = '==' | '!=' | '>' | '>=' | '<' | '<=';
+
+/**
+ * `expr > 5`: a comparison with a number (Prometheus/LogQL vector-scalar comparison). Without `bool`
+ * it keeps the points where it holds; with `bool` every point becomes 1 or 0. Alert rules use it.
+ */
+export interface Comparison {
+  kind: 'comparison';
+  op: ComparisonOp;
+  bool: boolean;
+  threshold: number;
+  expr: MetricQuery;
+}
+
+export type MetricQuery = RangeAggregation | VectorAggregation | Comparison;
 export type LogqlQuery = LogQuery | MetricQuery;

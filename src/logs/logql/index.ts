@@ -4,6 +4,8 @@
  */
 export type {
   CompareOp,
+  Comparison,
+  ComparisonOp,
   Grouping,
   LabelFilter,
   LabelMatcher,

@@ -1,4 +1,13 @@
-import type { Grouping, LogQuery, LogRange, LogqlQuery, MetricQuery, RangeOp, VectorOp } from './ast.js';
+import type {
+  ComparisonOp,
+  Grouping,
+  LogQuery,
+  LogRange,
+  LogqlQuery,
+  MetricQuery,
+  RangeOp,
+  VectorOp,
+} from './ast.js';
 import { tokenize } from './lexer.js';
 import { parsePipeline, parseSelector } from './parse-pipeline.js';
 import { TokenStream } from './token-stream.js';
@@ -45,7 +54,23 @@ function parseLogQuery(ts: TokenStream): LogQuery {
   return { kind: 'log_query', selector, pipeline };
 }
 
+const comparisonOps: readonly ComparisonOp[] = ['==', '!=', '>=', '<=', '>', '<'];
+
 function parseMetric(ts: TokenStream): MetricQuery {
+  const expr = parseMetricOperand(ts);
+  const op = comparisonOps.find((o) => ts.isPunct(o));
+  if (op === undefined) return expr;
+  ts.next();
+  const bool = ts.isIdent('bool');
+  if (bool) ts.next();
+  const number = ts.peek();
+  if (number.kind !== 'number') ts.fail(['a number to compare with'], number);
+  ts.next();
+  const threshold = Number(number.text);
+  return { kind: 'comparison', op, bool, threshold, expr };
+}
+
+function parseMetricOperand(ts: TokenStream): MetricQuery {
   if (ts.isPunct('(')) {
     ts.next();
     const inner = parseMetric(ts);

@@ -205,3 +205,32 @@ describe('runMetricQuery() realistic queries', () => {
     expect(() => run('count_over_time({app="shop"}[1m])', 0, 20_000 * s, s)).toThrow('at most 11000');
   });
 });
+
+describe('runMetricQuery() comparisons with a number', () => {
+  it('keeps only the points above the threshold (the form alert rules use)', () => {
+    // web: 6 lines in (0, 60 s], 0 in (60, 120]; api: 2 then 1.
+    expect(run('count_over_time({app="shop"}[1m]) > 1')).toEqual([
+      { labels: api, points: [[60 * s, 2]] },
+      { labels: web, points: [[60 * s, 6]] },
+    ]);
+  });
+
+  it('with bool turns every point into 1 or 0', () => {
+    expect(run('sum(count_over_time({app="shop"}[1m])) >= bool 8')).toEqual([
+      {
+        labels: {},
+        points: [
+          [60 * s, 1],
+          [120 * s, 0],
+        ],
+      },
+    ]);
+  });
+
+  it('applies to a parenthesised aggregation and accepts negative thresholds', () => {
+    expect(run('(sum by (service) (count_over_time({app="shop"}[1m]))) != -1')).toHaveLength(2);
+    expect(run('sum(count_over_time({app="shop"}[1m])) < 2')).toEqual([
+      { labels: {}, points: [[120 * s, 1]] },
+    ]);
+  });
+});

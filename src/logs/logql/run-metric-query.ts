@@ -1,5 +1,5 @@
 import { BerthError } from '../../errors/index.js';
-import type { MetricQuery, RangeAggregation, VectorAggregation } from './ast.js';
+import type { Comparison, MetricQuery, RangeAggregation, VectorAggregation } from './ast.js';
 import { applyRangeOp, applyVectorOp, groupLabels, labelsKey } from './aggregate.js';
 import { compilePipeline, matchesSelector, type LogEntry } from './pipeline.js';
 
@@ -71,9 +71,36 @@ export function runMetricQuery(
 }
 
 function evaluate(query: MetricQuery, entries: readonly LogEntry[], steps: number[]): StepSeries[] {
-  return query.kind === 'range_aggregation'
-    ? evalRange(query, entries, steps)
-    : evalVector(query, entries, steps);
+  switch (query.kind) {
+    case 'range_aggregation':
+      return evalRange(query, entries, steps);
+    case 'vector_aggregation':
+      return evalVector(query, entries, steps);
+    case 'comparison':
+      return evalComparison(query, entries, steps);
+  }
+}
+
+const compare: Record<Comparison['op'], (a: number, b: number) => boolean> = {
+  '==': (a, b) => a === b,
+  '!=': (a, b) => a !== b,
+  '>': (a, b) => a > b,
+  '>=': (a, b) => a >= b,
+  '<': (a, b) => a < b,
+  '<=': (a, b) => a <= b,
+};
+
+/** Filters points by the comparison, or with `bool` turns them into 1/0 (Prometheus semantics). */
+function evalComparison(query: Comparison, entries: readonly LogEntry[], steps: number[]): StepSeries[] {
+  const holds = compare[query.op];
+  return evaluate(query.expr, entries, steps).map((series) => ({
+    labels: series.labels,
+    values: series.values.map((v) => {
+      if (v === undefined) return undefined;
+      if (query.bool) return holds(v, query.threshold) ? 1 : 0;
+      return holds(v, query.threshold) ? v : undefined;
+    }),
+  }));
 }
 
 function evalRange(query: RangeAggregation, entries: readonly LogEntry[], steps: number[]): StepSeries[] {

@@ -97,3 +97,11 @@ describe('parseLogql() syntax errors', () => {
     expect(error.message).toMatch(new RegExp(`at line ${line}, column ${column}$`));
   });
 });
+
+describe('comparison syntax errors', () => {
+  it('points at what follows a comparison operator when it is not a number', () => {
+    expect(() => parseLogql('rate({app="a"}[1m]) > high')).toThrow(
+      'expected a number to compare with but found identifier "high" at line 1, column 23',
+    );
+  });
+});
