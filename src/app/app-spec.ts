@@ -8,6 +8,32 @@ export interface AppSpec {
   services: Record<string, ServiceSpec>;
   networks: Record<string, NetworkSpec>;
   volumes: Record<string, VolumeSpec>;
+  /** App-level `x-berth.logs`: overrides of the daemon's log and metric retention. */
+  logs?: AppLogsSpec;
+  /** App-level `x-berth.alerts`: rules on LogQL metric queries over this app's logs. */
+  alerts?: AlertRuleSpec[];
+}
+
+export interface AppLogsSpec {
+  retentionMs?: number;
+  maxBytes?: number;
+}
+
+/**
+ * An alert: fires when the metric query has a point at evaluation time (write the threshold into the
+ * query, `... > 5`) for `forMs` in a row, like Prometheus and the Loki ruler. Selectors only ever see
+ * this app's streams.
+ */
+export interface AlertRuleSpec {
+  name: string;
+  expr: string;
+  forMs: number;
+  /** Evaluation interval. */
+  everyMs: number;
+  severity: 'info' | 'warning' | 'critical';
+  /** Called with a JSON notification when the alert fires and when it resolves. */
+  webhook?: string;
+  summary?: string;
 }
 
 export interface NetworkSpec {

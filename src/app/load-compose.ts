@@ -14,6 +14,7 @@ import { loadService, type LoadedService } from './load-service.js';
 import { readMap } from './read-collection.js';
 import { resolveProjectName } from './resolve-project-name.js';
 import { checkTopLevelKeys } from './top-level-keys.js';
+import { loadAppExtension } from './x-berth-app.js';
 
 export interface ComposeInput {
   /** The Compose file; `path` (absolute) is used in messages and error positions. */
@@ -106,6 +107,7 @@ export function loadCompose(input: ComposeInput): LoadedCompose {
     services: Object.fromEntries([...services].map(([name, s]) => [name, s.spec])),
     networks,
     volumes,
+    ...loadAppExtension(root),
   };
   return {
     spec: deepFreeze(spec),
