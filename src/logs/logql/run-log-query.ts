@@ -51,23 +51,38 @@ export function runLogQuery(
     .filter((e) => e.timestampMs >= options.startMs && e.timestampMs < options.endMs)
     .filter((e) => matchesSelector(query.selector, e.labels))
     .sort((a, b) => (backward ? b.timestampMs - a.timestampMs : a.timestampMs - b.timestampMs));
-  const pipeline = compilePipeline(query.pipeline);
+  const processor = logQueryProcessor(query);
   const out: LogQueryEntry[] = [];
   for (const entry of candidates) {
     if (out.length >= limit) break;
+    const result = processor(entry);
+    if (result !== undefined) out.push(result);
+  }
+  return out;
+}
+
+/**
+ * The per-entry half of a log query (no selector check, no ordering): runs the pipeline and reports
+ * which labels it added. `streamLabels` defaults to the entry's labels; callers that merged structured
+ * metadata into `entry.labels` pass the stream's own labels.
+ */
+export function logQueryProcessor(
+  query: LogQuery,
+): (entry: LogEntry, streamLabels?: Readonly<Record<string, string>>) => LogQueryEntry | undefined {
+  const pipeline = compilePipeline(query.pipeline);
+  return (entry, streamLabels = entry.labels) => {
     const processed = pipeline(entry);
-    if (processed === undefined) continue;
+    if (processed === undefined) return undefined;
     const fields: Record<string, string> = {};
     for (const [name, value] of Object.entries(processed.labels)) {
       if (entry.labels[name] !== value) fields[name] = value;
     }
-    out.push({
+    return {
       timestampMs: entry.timestampMs,
       line: processed.line,
       labels: processed.labels,
-      streamLabels: entry.labels,
+      streamLabels,
       fields,
-    });
-  }
-  return out;
+    };
+  };
 }
