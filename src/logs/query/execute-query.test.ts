@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { matchesSelector, parseLogql, type LogQuery, type MetricQuery } from '../logql/index.js';
-import type { EntrySource, SelectOptions, StoredEntry } from './entry-source.js';
+import { parseLogql, type LogQuery, type MetricQuery } from '../logql/index.js';
+import type { StoredEntry } from './entry-source.js';
+import { MemoryEntrySource } from './memory-source.js';
 import { executeLogQuery, executeMetricQuery } from './execute-query.js';
 import { requiredLiterals, scopeQuery } from './scope-query.js';
 
-/** An in-memory store that records what it was asked, like the real one would be. */
-function memorySource(entries: StoredEntry[]): EntrySource & { calls: SelectOptions[]; yielded: number } {
-  const source = {
-    calls: [] as SelectOptions[],
-    yielded: 0,
-    async *select(options: SelectOptions): AsyncIterable<StoredEntry> {
-      source.calls.push(options);
-      const sorted = entries
-        .filter((e) => e.timestampMs >= options.startMs && e.timestampMs < options.endMs)
-        .filter((e) => matchesSelector(options.selector, e.labels))
-        .filter((e) => (options.lineContains ?? []).every((l) => e.line.includes(l)))
-        .sort((a, b) => (options.direction === 'forward' ? 1 : -1) * (a.timestampMs - b.timestampMs));
-      for (const entry of sorted) {
-        source.yielded += 1;
-        await Promise.resolve();
-        yield entry;
-      }
-    },
-  };
-  return source;
-}
+const memorySource = (entries: StoredEntry[]): MemoryEntrySource => new MemoryEntrySource(entries);
 
 const shop = { app: 'shop', service: 'web', stream: 'stdout' };
 const other = { app: 'bank', service: 'web', stream: 'stdout' };

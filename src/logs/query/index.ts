@@ -6,3 +6,4 @@ export type { EntrySource, SelectOptions, StoredEntry } from './entry-source.js'
 export { logRangeOf, requiredLiterals, scopeQuery } from './scope-query.js';
 export { executeLogQuery, executeMetricQuery } from './execute-query.js';
 export type { LogQueryResult, MetricQueryResult } from './execute-query.js';
+export { MemoryEntrySource } from './memory-source.js';
