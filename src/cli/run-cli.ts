@@ -103,9 +103,9 @@ function printError(ctx: Pick<CliContext, 'stderr'>, error: BerthError, json: bo
     ctx.stderr.write(`${JSON.stringify({ error: error.toJSON() })}\n`);
     return;
   }
-  const where = error.position
-    ? `${error.position.file}:${error.position.line}:${error.position.column}: `
-    : '';
+  const at = error.position ? `${error.position.file}:${error.position.line}:${error.position.column}` : '';
+  // Some messages (pipeline files) already start with their location.
+  const where = at === '' || error.message.startsWith(at) ? '' : `${at}: `;
   ctx.stderr.write(`error: ${where}${error.message} [${error.code}]\n`);
   if (error.hint) ctx.stderr.write(`hint: ${error.hint}\n`);
 }

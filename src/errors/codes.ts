@@ -52,6 +52,19 @@ export const errorCatalogue = {
     kind: 'invalid',
     summary: 'A setting (flag or environment variable) has an invalid value.',
   },
+  BERTH_LOGQL: { kind: 'invalid', summary: 'A LogQL query is not valid.' },
+  BERTH_PAYLOAD_TOO_LARGE: { kind: 'invalid', summary: 'A request body is larger than Berth accepts.' },
+  BERTH_PIPELINE_INVALID: { kind: 'invalid', summary: 'The pipeline file is not valid.' },
+  BERTH_SECRET_UNMASKABLE: {
+    kind: 'invalid',
+    summary: 'A secret is too short (or too line-fragmented) to be masked in logs.',
+  },
+  BERTH_SECRET_UNREADABLE: {
+    kind: 'internal',
+    summary: 'A stored secret could not be decrypted (wrong key file or tampered data).',
+  },
+  BERTH_FORGE_REJECTED: { kind: 'failed', summary: 'The forge (GitHub, Gitea, GitLab) refused a request.' },
+  BERTH_FORGE_UNAVAILABLE: { kind: 'unavailable', summary: 'The forge could not be reached.' },
   BERTH_INTERNAL: { kind: 'internal', summary: 'An unexpected error; please report it with the daemon log.' },
 } as const satisfies Record<string, { kind: ErrorKind; summary: string }>;
 

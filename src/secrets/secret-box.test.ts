@@ -54,7 +54,7 @@ describe('SecretBox', () => {
   ])('refuses a value moved to %s', (_case, app, name) => {
     const blob = box.encrypt('shop', 'API_TOKEN', 'tok_3f9a8b7c6d');
     const error = thrown(() => box.decrypt(app, name, blob));
-    expect(isBerthError(error) && error.code).toBe('BERTH_CONFIG');
+    expect(isBerthError(error) && error.code).toBe('BERTH_SECRET_UNREADABLE');
     expect(String(error)).toMatch(/cannot be decrypted: it was altered, stored under another app or name/);
   });
 
@@ -83,13 +83,19 @@ describe('SecretBox', () => {
   });
 
   it.each([
-    ['a value too short to mask', 'API_TOKEN', 'abc123', /6 characters/],
-    ['a lower-case name', 'api_token', 'tok_3f9a8b7c6d', /"api_token" may only hold A-Z/],
-    ['a value over 64 KiB', 'BIG', 'x'.repeat(64 * 1024 + 1), /65537 bytes/],
-    ['a value with a NUL character', 'BIN', 'abcdefgh\0ijk', /NUL character/],
-  ])('will not seal %s', (_case, name, value, message) => {
+    ['a value too short to mask', 'API_TOKEN', 'abc123', /6 characters/, 'BERTH_SECRET_UNMASKABLE'],
+    [
+      'a lower-case name',
+      'api_token',
+      'tok_3f9a8b7c6d',
+      /"api_token" may only hold A-Z/,
+      'BERTH_BAD_REQUEST',
+    ],
+    ['a value over 64 KiB', 'BIG', 'x'.repeat(64 * 1024 + 1), /65537 bytes/, 'BERTH_BAD_REQUEST'],
+    ['a value with a NUL character', 'BIN', 'abcdefgh\0ijk', /NUL character/, 'BERTH_BAD_REQUEST'],
+  ])('will not seal %s', (_case, name, value, message, code) => {
     const error = thrown(() => box.encrypt('shop', name, value));
-    expect(isBerthError(error) && error.code).toBe('BERTH_BAD_REQUEST');
+    expect(isBerthError(error) && error.code).toBe(code);
     expect(String(error)).toMatch(message);
   });
 });

@@ -87,7 +87,7 @@ function additionalData(header: Uint8Array, app: string, name: string): Buffer {
 
 function unreadable(app: string, name: string, cause?: unknown): BerthError {
   return new BerthError(
-    'BERTH_CONFIG',
+    'BERTH_SECRET_UNREADABLE',
     `secret "${name}" of app "${app}" cannot be decrypted: it was altered, stored under another app or name, or encrypted with another secrets.key`,
     {
       hint: 'Check that BERTH_HOME holds the secrets.key the secret was set with; otherwise set the secret again with `berth secret set`.',

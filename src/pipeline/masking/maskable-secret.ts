@@ -36,7 +36,7 @@ export function assertMaskable(secret: string | NamedSecret): void {
   const core = value.trim();
   if (core.length < minMaskableLength) {
     throw new BerthError(
-      'BERTH_BAD_REQUEST',
+      'BERTH_SECRET_UNMASKABLE',
       `${label} has ${core.length} characters (without surrounding whitespace); values shorter than ` +
         `${minMaskableLength} cannot be masked in step output: masking them would also hide ordinary ` +
         'words and numbers, and a short value is easy to guess from what remains',
@@ -53,7 +53,7 @@ export function assertMaskable(secret: string | NamedSecret): void {
   const shortChars = short.reduce((sum, line) => sum + line.length, 0);
   if (shortChars * 2 > visible) {
     throw new BerthError(
-      'BERTH_BAD_REQUEST',
+      'BERTH_SECRET_UNMASKABLE',
       `${label} has ${short.length} of its ${lines.length} lines shorter than ${minMaskableLength} ` +
         `characters, holding ${shortChars} of its ${visible} characters; a step that prints it line by ` +
         'line would show those lines unmasked',

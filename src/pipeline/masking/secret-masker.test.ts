@@ -134,7 +134,7 @@ describe('SecretMasker', () => {
     } catch (caught) {
       error = caught;
     }
-    expect(isBerthError(error) && error.code).toBe('BERTH_BAD_REQUEST');
+    expect(isBerthError(error) && error.code).toBe('BERTH_SECRET_UNMASKABLE');
     expect(String(error)).toMatch(message);
     expect(String(error)).toMatch(/cannot be masked|unmasked/);
     expect(isBerthError(error) && error.hint).toMatch(/at least 8 characters/);

@@ -85,10 +85,10 @@ describe('sendCommitStatus', () => {
   });
 
   it.each([
-    ['refused token', 'acme/locked', 'BERTH_CONFIG', /403: {"message":"Resource not accessible/],
-    ['unknown repository', 'acme/gone', 'BERTH_CONFIG', /404/],
-    ['redirect, which is not followed', 'acme/moved', 'BERTH_CONFIG', /redirected .* \(301\)/],
-    ['forge failure', 'acme/broken', 'BERTH_INTERNAL', /502: bad gateway/],
+    ['refused token', 'acme/locked', 'BERTH_FORGE_REJECTED', /403: {"message":"Resource not accessible/],
+    ['unknown repository', 'acme/gone', 'BERTH_FORGE_REJECTED', /404/],
+    ['redirect, which is not followed', 'acme/moved', 'BERTH_FORGE_REJECTED', /redirected .* \(301\)/],
+    ['forge failure', 'acme/broken', 'BERTH_FORGE_UNAVAILABLE', /502: bad gateway/],
   ])('reports a %s with a clear error that never contains the token', async (_case, repo, code, message) => {
     const error = await failure(sendCommitStatus(request(repo)));
     expect(isBerthError(error) && error.code).toBe(code);
@@ -105,7 +105,7 @@ describe('sendCommitStatus', () => {
   it('reports a forge that cannot be reached', async () => {
     const closed = { ...request('acme/shop'), url: 'http://127.0.0.1:1/api/v1/repos/acme/shop/statuses/x' };
     const error = await failure(sendCommitStatus(closed));
-    expect(isBerthError(error) && error.code).toBe('BERTH_INTERNAL');
+    expect(isBerthError(error) && error.code).toBe('BERTH_FORGE_UNAVAILABLE');
     expect(String(error)).toMatch(/could not send POST http:\/\/127.0.0.1:1/);
   });
 });

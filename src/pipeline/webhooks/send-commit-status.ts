@@ -40,7 +40,7 @@ export async function sendCommitStatus(
         cause: error,
       });
     }
-    throw new BerthError('BERTH_INTERNAL', `could not send ${target}: ${(error as Error).message}`, {
+    throw new BerthError('BERTH_FORGE_UNAVAILABLE', `could not send ${target}: ${(error as Error).message}`, {
       hint: 'Check the forge API URL and that the forge is reachable from the Berth server.',
       cause: error,
     });
@@ -50,7 +50,7 @@ export async function sendCommitStatus(
   const answer = `${response.status}${text === '' ? '' : `: ${text.slice(0, 300)}`}`;
   if (response.status >= 300 && response.status < 400) {
     throw new BerthError(
-      'BERTH_CONFIG',
+      'BERTH_FORGE_REJECTED',
       `the forge redirected ${target} (${response.status}); redirects are not followed`,
       {
         hint: `Set the forge API URL to the final address${response.headers.get('location') ? ` (${response.headers.get('location')})` : ''}.`,
@@ -58,14 +58,14 @@ export async function sendCommitStatus(
     );
   }
   if (response.status >= 400 && response.status < 500) {
-    throw new BerthError('BERTH_CONFIG', `the forge refused ${target} with ${answer}`, {
+    throw new BerthError('BERTH_FORGE_REJECTED', `the forge refused ${target} with ${answer}`, {
       hint:
         response.status === 401 || response.status === 403
           ? 'Check the forge token and that it may write commit statuses (GitHub: repo:status; Gitea: write:repository; GitLab: api).'
           : 'Check the repository name and that the commit exists on the forge.',
     });
   }
-  throw new BerthError('BERTH_INTERNAL', `the forge failed ${target} with ${answer}`, {
+  throw new BerthError('BERTH_FORGE_UNAVAILABLE', `the forge failed ${target} with ${answer}`, {
     hint: 'The forge had a problem; the status will be right after the next update.',
   });
 }
