@@ -167,6 +167,13 @@ export interface ServiceSpec {
   rollout: RolloutSpec;
   /** Horizontal autoscaling (`x-berth.autoscale`); replicas then only sets the starting count. */
   autoscale?: AutoscaleConfig;
+  /** Log collection settings (`x-berth.logs`). */
+  logs?: ServiceLogsSpec;
+}
+
+export interface ServiceLogsSpec {
+  /** Multiline grouping: a preset, or a regex whose matching line starts a new entry. */
+  multiline?: 'off' | 'stacktrace' | { start: string };
 }
 
 /** Targets of the Kubernetes HPA algorithm, run by Berth on one host. */

@@ -125,6 +125,7 @@ export function loadService(
     ...(xBerth.ingress === undefined ? {} : { ingress: xBerth.ingress }),
     rollout: xBerth.rollout ?? defaultRollout,
     ...(xBerth.autoscale === undefined ? {} : { autoscale: xBerth.autoscale }),
+    ...(xBerth.logs === undefined ? {} : { logs: xBerth.logs }),
   };
   return { spec, dependencies };
 }

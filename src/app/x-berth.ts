@@ -1,4 +1,11 @@
-import type { AutoscaleConfig, IngressSpec, ProbeHandler, ProbeSpec, RolloutSpec } from './app-spec.js';
+import type {
+  AutoscaleConfig,
+  IngressSpec,
+  ProbeHandler,
+  ProbeSpec,
+  RolloutSpec,
+  ServiceLogsSpec,
+} from './app-spec.js';
 import { loadAutoscale } from './x-berth-autoscale.js';
 import { composeError } from './compose-error.js';
 import type { ComposeNode, MapNode } from './compose-tree.js';
@@ -28,15 +35,17 @@ const strict = { extensions: false } as const;
 export function loadXBerth(node: ComposeNode): XBerth {
   const fields = checkKeys(
     readMap(node, 'Write x-berth as a mapping.'),
-    ['readiness', 'liveness', 'ingress', 'rollout', 'autoscale'],
+    ['readiness', 'liveness', 'ingress', 'rollout', 'autoscale', 'logs'],
     strict,
   );
+  const logs = fields.get('logs');
   const readiness = fields.get('readiness');
   const liveness = fields.get('liveness');
   const ingress = fields.get('ingress');
   const rollout = fields.get('rollout');
   const autoscale = fields.get('autoscale');
   return {
+    ...(logs === undefined ? {} : { logs: loadServiceLogs(logs) }),
     ...(autoscale === undefined ? {} : { autoscale: loadAutoscale(autoscale) }),
     ...(readiness === undefined ? {} : { readiness: loadProbe(readiness, 'readiness') }),
     ...(liveness === undefined ? {} : { liveness: loadProbe(liveness, 'liveness') }),
@@ -47,7 +56,36 @@ export function loadXBerth(node: ComposeNode): XBerth {
   };
 }
 
+const multilineHint =
+  'Write logs: { multiline: stacktrace } (Java, Python, Node and Go traces) or logs: { multiline: { start: "^\\\\d{4}-" } } (a line matching start begins a new entry).';
+
+/** `x-berth.logs`: how the collector groups this service's lines into entries. */
+function loadServiceLogs(node: ComposeNode): ServiceLogsSpec {
+  const fields = checkKeys(readMap(node, multilineHint), ['multiline'], strict);
+  const multiline = fields.get('multiline');
+  if (multiline === undefined) return {};
+  if (multiline.kind === 'scalar') {
+    return { multiline: readEnum(multiline, ['off', 'stacktrace'] as const) };
+  }
+  const start = checkKeys(readMap(multiline, multilineHint), ['start'], strict).get('start');
+  if (start === undefined)
+    throw composeError('BERTH_COMPOSE_INVALID', multiline, 'multiline needs "start"', multilineHint);
+  const pattern = readString(start);
+  try {
+    new RegExp(pattern, 'u');
+  } catch (error) {
+    throw composeError(
+      'BERTH_COMPOSE_INVALID',
+      start,
+      `"${pattern}" is not a valid regular expression (${(error as Error).message})`,
+      multilineHint,
+    );
+  }
+  return { multiline: { start: pattern } };
+}
+
 export interface XBerth {
+  logs?: ServiceLogsSpec;
   readiness?: ProbeSpec;
   liveness?: ProbeSpec;
   ingress?: IngressSpec;

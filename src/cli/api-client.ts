@@ -95,4 +95,30 @@ export class ApiClient {
     }
     if (pending.trim()) yield JSON.parse(pending) as T;
   }
+
+  /** Opens a server-sent events stream and yields each event with its name and parsed JSON data. */
+  async *events<T>(path: string, signal?: AbortSignal): AsyncGenerator<{ event: string; data: T }> {
+    const response = await this.#fetch(path, {
+      headers: { accept: 'text/event-stream' },
+      ...(signal === undefined ? {} : { signal }),
+    });
+    if (!response.body) return;
+    const decoder = new TextDecoder();
+    let pending = '';
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      pending += decoder.decode(chunk, { stream: true });
+      let end: number;
+      while ((end = pending.indexOf('\n\n')) >= 0) {
+        const block = pending.slice(0, end);
+        pending = pending.slice(end + 2);
+        let event = 'message';
+        const data: string[] = [];
+        for (const line of block.split('\n')) {
+          if (line.startsWith('event:')) event = line.slice(6).trim();
+          else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+        }
+        if (data.length > 0) yield { event, data: JSON.parse(data.join('\n')) as T };
+      }
+    }
+  }
 }

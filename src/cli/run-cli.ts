@@ -52,7 +52,19 @@ const commands: Record<string, { run: Command; help: string }> = {
   },
   logs: {
     run: lazy(() => import('./commands/logs.js'), 'logsCommand'),
-    help: 'show container output (-f to follow)',
+    help: "show an app's stored logs, filtered with --query LOGQL (-f to follow)",
+  },
+  query: {
+    run: lazy(() => import('./commands/query.js'), 'queryCommand'),
+    help: 'run a LogQL query: berth query \'sum(rate({app="shop"} |= "error" [5m]))\'',
+  },
+  patterns: {
+    run: lazy(() => import('./commands/patterns.js'), 'patternsCommand'),
+    help: "list the templates mined from an app's logs, new ones marked",
+  },
+  alerts: {
+    run: lazy(() => import('./commands/alerts.js'), 'alertsCommand'),
+    help: "show an app's alert rules and which are firing",
   },
   metrics: {
     run: lazy(() => import('./commands/metrics.js'), 'metricsCommand'),
@@ -76,7 +88,8 @@ export const helpText = (): string =>
     ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)}${c.help}`),
     '',
     'Environment: BERTH_URL, BERTH_TOKEN, BERTH_HOME, BERTH_LISTEN (client and server); DOCKER_HOST,',
-    '  BERTH_LOG_LEVEL, BERTH_RESYNC_MS, BERTH_BACKOFF_*_MS, BERTH_INGRESS_ADMIN, BERTH_INGRESS_DNS, BERTH_CADDY (server).',
+    '  BERTH_LOG_LEVEL, BERTH_RESYNC_MS, BERTH_BACKOFF_*_MS, BERTH_INGRESS_ADMIN, BERTH_INGRESS_DNS, BERTH_CADDY,',
+    '  BERTH_RETENTION, BERTH_LOGS_MAX_BYTES, BERTH_METRICS_EVERY_MS (server).',
     'Every command accepts --json. Exit codes: 0 ok, 1 failure, 2 usage error. Docs: docs/cli.md',
   ].join('\n');
 

@@ -330,7 +330,7 @@ export class DockerEngine {
   /** Container output as decoded frames; follows until `signal` aborts when `follow` is set. */
   async logs(
     id: string,
-    options: { follow: boolean; tail?: number; timestamps?: boolean },
+    options: { follow: boolean; tail?: number; timestamps?: boolean; since?: string },
     onFrame: (frame: LogFrame) => void,
     signal?: AbortSignal,
   ): Promise<void> {
@@ -340,6 +340,8 @@ export class DockerEngine {
       stderr: true,
       timestamps: options.timestamps ?? false,
       ...(options.tail === undefined ? {} : { tail: options.tail }),
+      // Unix seconds with nanoseconds ("1732615200.123456789"), as the Engine API accepts.
+      ...(options.since === undefined ? {} : { since: options.since as unknown as number }),
     };
     const decoder = new FrameDecoder();
     if (!options.follow) {

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { DockerEngine } from '../engine/index.js';
 import type { Ingress } from '../ingress/index.js';
+import type { LogService } from '../logs/service/index.js';
 import type { Orchestrator } from '../orchestrator/index.js';
 import type { Store } from '../store/index.js';
 
@@ -11,6 +12,7 @@ export interface ApiDeps {
   engine: DockerEngine;
   ingress: Pick<Ingress, 'checkAvailable' | 'portsOf'>;
   logger: Logger;
+  logs: LogService;
   adminToken: string;
   /** `$BERTH_HOME/vulndb.sqlite`, shared with `berth db update`. */
   vulnDbPath: string;

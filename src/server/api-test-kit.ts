@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { loadCompose } from '../app/index.js';
 import { DockerEngine } from '../engine/index.js';
+import { LogService } from '../logs/service/index.js';
 import { openStore, type Store } from '../store/index.js';
 import type { ApiDeps } from './api-deps.js';
 import { createApi } from './create-api.js';
@@ -16,14 +17,26 @@ export interface ApiKit {
   get(path: string): Promise<Response>;
   /** Records a release of a one-service app so routes that need an app find it. */
   deployApp(name: string, services?: string[]): void;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export const testToken = 'test-token-0123456789abcdef';
 
-export function apiKit(overrides: Partial<ApiDeps> = {}): ApiKit {
+export async function apiKit(overrides: Partial<ApiDeps> = {}): Promise<ApiKit> {
   const home = mkdtempSync(join(tmpdir(), 'berth-api-'));
   const store = openStore(home);
+  const logger = pino({ level: 'silent' });
+  const engine = new DockerEngine(join(home, 'no-docker.sock'), 'test');
+  const logs = await LogService.open({
+    dir: join(home, 'logs'),
+    engine,
+    logger,
+    record: (app, kind, message, data) => store.events.add(app, kind, message, data),
+    apps: () => [],
+    retentionMs: 7 * 86_400_000,
+    maxBytes: 1024 ** 3,
+    externalUrl: 'http://127.0.0.1:7070',
+  });
   const deps: ApiDeps = {
     store,
     orchestrator: {
@@ -32,10 +45,11 @@ export function apiKit(overrides: Partial<ApiDeps> = {}): ApiKit {
       down: () => Promise.resolve({ removedNetworks: [], removedVolumes: [] }),
       reconcile: () => Promise.resolve(),
     },
-    engine: new DockerEngine(join(home, 'no-docker.sock'), 'test'),
+    engine,
+    logs,
     ingress: { checkAvailable: () => Promise.resolve(), portsOf: () => new Set() },
     vulnDbPath: join(home, 'vulndb.sqlite'),
-    logger: pino({ level: 'silent' }),
+    logger,
     adminToken: testToken,
     version: '0.0.0-test',
     ...overrides,
@@ -56,7 +70,8 @@ export function apiKit(overrides: Partial<ApiDeps> = {}): ApiKit {
       });
       store.releases.create({ spec, images: {}, reason: 'test', projectDir: '/p' });
     },
-    close: () => {
+    close: async () => {
+      await logs.close();
       store.close();
       rmSync(home, { recursive: true, force: true });
     },

@@ -1,47 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DockerEngine } from '../engine/index.js';
-import { openStore, type Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
 import type { ApiDeps } from './api-deps.js';
-import { createApi } from './create-api.js';
+import { apiKit, testToken as token, type ApiKit } from './api-test-kit.js';
 
-const token = 'test-token-0123456789abcdef';
-let home: string;
+let kit: ApiKit;
 let store: Store;
-let api: ReturnType<typeof createApi>;
+let api: ApiKit['api'];
 const triggered: string[] = [];
 
-beforeEach(() => {
-  home = mkdtempSync(join(tmpdir(), 'berth-api-'));
-  store = openStore(home);
+beforeEach(async () => {
   const orchestrator: ApiDeps['orchestrator'] = {
     status: () => Promise.reject(new Error('not used')),
     trigger: (app) => void triggered.push(app),
     down: () => Promise.resolve({ removedNetworks: [], removedVolumes: [] }),
     reconcile: () => Promise.resolve(),
   };
-  // An engine at a socket that does not exist: these tests must never reach Docker.
-  const engine = new DockerEngine(join(home, 'no-docker.sock'), 'test');
-  const ingress: ApiDeps['ingress'] = { checkAvailable: () => Promise.resolve(), portsOf: () => new Set() };
-  api = createApi({
-    ingress,
-    vulnDbPath: join(home, 'vulndb.sqlite'),
-    store,
-    orchestrator,
-    engine,
-    logger: pino({ level: 'silent' }),
-    adminToken: token,
-    version: '0.0.0-test',
-  });
+  // The kit's engine is at a socket that does not exist: these tests must never reach Docker.
+  kit = await apiKit({ orchestrator });
+  store = kit.store;
+  api = kit.api;
 });
 
-afterEach(() => {
-  store.close();
-  rmSync(home, { recursive: true, force: true });
-});
+afterEach(() => kit.close());
 
 const auth = { authorization: `Bearer ${token}` };
 

@@ -6,6 +6,8 @@ import { openApiDocument } from './openapi.js';
 import { appRoutes } from './routes/apps.js';
 import { logRoutes } from './routes/logs.js';
 import { metricRoutes } from './routes/metrics.js';
+import { logQueryRoutes, pushHandler } from './routes/log-query.js';
+import { patternRoutes } from './routes/patterns.js';
 import { scanRoutes } from './routes/scans.js';
 import { BerthError } from '../errors/index.js';
 
@@ -30,6 +32,9 @@ export function createApi(deps: ApiDeps): Hono {
   );
   api.get('/api/v1/openapi.json', (c) => c.json(openApiDocument(deps.version)));
   api.use('/api/v1/*', bearerAuth(deps.adminToken));
+  // Loki's push path, so Promtail, Vector and Fluent Bit can ship here with a bearer token.
+  api.use('/loki/*', bearerAuth(deps.adminToken));
+  api.post('/loki/api/v1/push', (c) => pushHandler(deps, c.req.raw));
   api.get('/api/v1/version', async (c) => {
     const engine = await deps.engine.version().catch(() => undefined);
     return c.json({ berth: deps.version, engine: engine ?? null });
@@ -37,6 +42,8 @@ export function createApi(deps: ApiDeps): Hono {
   api.route('/api/v1/apps', appRoutes(deps));
   api.route('/api/v1/apps', logRoutes(deps));
   api.route('/api/v1/apps', metricRoutes(deps));
+  api.route('/api/v1/apps', patternRoutes(deps));
+  api.route('/api/v1/logs', logQueryRoutes(deps));
   api.route('/api/v1/scans', scanRoutes(deps));
   return api;
 }

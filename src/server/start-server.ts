@@ -6,6 +6,7 @@ import { DockerEngine } from '../engine/index.js';
 import { Ingress } from '../ingress/index.js';
 import { vulnDbFileName } from '../security/vulndb/index.js';
 import { BerthError } from '../errors/index.js';
+import { LogService } from '../logs/service/index.js';
 import { StatsHub } from '../metrics/index.js';
 import { Orchestrator } from '../orchestrator/index.js';
 import { openStore } from '../store/index.js';
@@ -39,6 +40,31 @@ export async function startServer(
     env,
     logger,
   });
+  const logs = await LogService.open({
+    dir: join(config.home, 'logs'),
+    engine,
+    logger,
+    record: (app, kind, message, data) => store.events.add(app, kind, message, data),
+    apps: () =>
+      store.releases.desiredReleases().map((r) => ({
+        app: r.app,
+        ...(r.spec.logs ? { logs: r.spec.logs } : {}),
+        ...(r.spec.alerts ? { alerts: r.spec.alerts } : {}),
+      })),
+    retentionMs: config.retentionMs,
+    maxBytes: config.logsMaxBytes,
+    multiline: (app, service) => {
+      const record = store.releases.findApp(app);
+      const release = record?.currentRelease ? store.releases.get(app, record.currentRelease) : undefined;
+      const mode = release?.spec.services[service]?.logs?.multiline ?? 'off';
+      return typeof mode === 'string' ? mode : { startPattern: new RegExp(mode.start, 'u') };
+    },
+    externalUrl: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`,
+    onRetention: (perApp, defaultBeforeMs) => {
+      store.metrics.deleteBefore(defaultBeforeMs, { exceptApps: [...perApp.keys()] });
+      for (const [app, beforeMs] of perApp) store.metrics.deleteBefore(beforeMs, { app });
+    },
+  });
   const stats = new StatsHub({
     engine,
     metrics: store.metrics,
@@ -51,7 +77,7 @@ export async function startServer(
     store,
     logger,
     stats,
-    observers: [stats],
+    observers: [stats, logs],
     resyncMs: config.resyncMs,
     backoff: {
       initialMs: config.backoffInitialMs,
@@ -62,9 +88,11 @@ export async function startServer(
   try {
     await orchestrator.start();
     stats.start();
+    logs.start();
   } catch (error) {
     await orchestrator.stop();
     stats.stop();
+    await logs.close();
     store.close();
     throw error;
   }
@@ -73,6 +101,7 @@ export async function startServer(
     orchestrator,
     engine,
     ingress,
+    logs,
     vulnDbPath: join(config.home, vulnDbFileName),
     logger,
     adminToken,
@@ -114,6 +143,7 @@ export async function startServer(
         });
         await orchestrator.stop();
         stats.stop();
+        await logs.close();
         store.close();
         logger.info('stopped');
       })()),

@@ -52,11 +52,11 @@ export function resolveTimeRange(
     query.start !== undefined
       ? parseTimestamp(query.start, 'start')
       : endMs - (query.since === undefined ? defaultSinceMs : parseDurationParam(query.since, 'since'));
-  if (startMs >= endMs) {
+  if (startMs > endMs) {
     throw new BerthError(
       'BERTH_BAD_REQUEST',
-      `the time range is empty: start ${new Date(startMs).toISOString()} is not before end ${new Date(endMs).toISOString()}`,
-      { hint: 'Give a start earlier than the end, or a positive since.' },
+      `the time range is empty: start ${new Date(startMs).toISOString()} is after end ${new Date(endMs).toISOString()}`,
+      { hint: 'Give a start no later than the end, or a positive since.' },
     );
   }
   return { startMs, endMs };

@@ -128,14 +128,18 @@ export class MetricRepo {
     return [...series.values()];
   }
 
-  /** Drops samples older than `beforeMs` (optionally of one app); returns how many. */
-  deleteBefore(beforeMs: number, app?: string): number {
-    const sql =
-      app === undefined
-        ? 'DELETE FROM metric_samples WHERE at < ?'
-        : 'DELETE FROM metric_samples WHERE at < ? AND app = ?';
-    const params = app === undefined ? [beforeMs] : [beforeMs, app];
-    return this.#db.prepare(sql).run(...params).changes;
+  /**
+   * Drops samples older than `beforeMs`: of one app, or (with `exceptApps`) of every app not listed,
+   * which keep their own retention.
+   */
+  deleteBefore(beforeMs: number, scope: { app?: string; exceptApps?: readonly string[] } = {}): number {
+    if (scope.app !== undefined) {
+      return this.#db.prepare('DELETE FROM metric_samples WHERE at < ? AND app = ?').run(beforeMs, scope.app)
+        .changes;
+    }
+    const except = scope.exceptApps ?? [];
+    const sql = `DELETE FROM metric_samples WHERE at < ?${except.length === 0 ? '' : ` AND app NOT IN (${except.map(() => '?').join(', ')})`}`;
+    return this.#db.prepare(sql).run(beforeMs, ...except).changes;
   }
 
   deleteApp(app: string): number {

@@ -32,7 +32,7 @@ describe('decodeRequestBody', () => {
     const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024));
     expect(bomb.length).toBeLessThan(100 * 1024);
     const error = await rejection(decodeRequestBody(bomb, 'gzip', { maxBytes: 1024 * 1024 }));
-    expect(error.code).toBe('BERTH_BAD_REQUEST');
+    expect(error.code).toBe('BERTH_PAYLOAD_TOO_LARGE');
     expect(error.message).toBe('the decompressed request body is larger than 1048576 bytes');
   });
 

@@ -55,7 +55,7 @@ export async function decodeRequestBody(
 }
 
 function tooLarge(maxBytes: number, what: string, cause?: unknown): BerthError {
-  return new BerthError('BERTH_BAD_REQUEST', `${what} is larger than ${maxBytes} bytes`, {
+  return new BerthError('BERTH_PAYLOAD_TOO_LARGE', `${what} is larger than ${maxBytes} bytes`, {
     hint: 'Send smaller batches (most agents have a batch size setting, e.g. Promtail batchsize).',
     ...(cause === undefined ? {} : { cause }),
   });

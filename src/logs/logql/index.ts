@@ -31,3 +31,4 @@ export type { LogQueryEntry, LogQueryOptions } from './run-log-query.js';
 export { runMetricQuery } from './run-metric-query.js';
 export type { MetricQueryOptions, Series } from './run-metric-query.js';
 export { parseBytes, parseDurationSeconds } from './units.js';
+export { compileRe2 } from './re2.js';

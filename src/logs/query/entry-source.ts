@@ -9,13 +9,13 @@ export interface StoredEntry {
 }
 
 export interface SelectOptions {
-  selector: readonly LabelMatcher[];
+  selector: LabelMatcher[];
   /** `[startMs, endMs)`. */
   startMs: number;
   endMs: number;
   direction: 'forward' | 'backward';
   /** Literals every returned line contains (from `|=` filters), so stores can skip blocks. */
-  lineContains?: readonly string[];
+  lineContains?: string[];
   signal?: AbortSignal;
 }
 

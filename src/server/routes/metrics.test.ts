@@ -3,8 +3,8 @@ import type { MetricSample } from '../../store/index.js';
 import { apiKit, type ApiKit } from '../api-test-kit.js';
 
 let kit: ApiKit;
-beforeEach(() => {
-  kit = apiKit();
+beforeEach(async () => {
+  kit = await apiKit();
   kit.deployApp('shop');
 });
 afterEach(() => kit.close());

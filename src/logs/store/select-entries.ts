@@ -1,0 +1,154 @@
+import { BlockView } from './block-view.js';
+import { BlockSource, type ArraySource, type EntrySource } from './entry-source.js';
+import type { BlockRow, IndexDb } from './index-db.js';
+import { bloomMayMatch, planLiterals } from './literal-probes.js';
+import type { LabelledLogLine, Labels } from './log-line.js';
+import type { SelectSettings } from './log-store-options.js';
+import { mergeSources, type Candidate } from './merge-sources.js';
+import type { ScanPool } from './scan-pool.js';
+import { runScanTask, type ScanResult, type ScanTask } from './scan-task.js';
+import type { SegmentFiles } from './segment-files.js';
+
+/** What one query did; filled while it runs (read it after the loop). */
+export interface SelectStats {
+  /** Sealed blocks in the selected streams and time range (as far as the query went). */
+  blocksConsidered: number;
+  /** Blocks whose token bloom proved they hold none of the `lineContains` literals. */
+  blocksSkippedByBloom: number;
+  /** Blocks read from disk and decompressed. */
+  blocksRead: number;
+  bytesRead: number;
+  bytesDecompressed: number;
+  /** Entries inside the time range that were checked against the literals. */
+  entriesScanned: number;
+  /** Entries handed to the caller (in batches, so up to 511 more than the caller has read). */
+  entriesReturned: number;
+}
+
+/** A stream as a query sees it: its index id (if flushed once) and a snapshot of buffered entries. */
+export interface SelectedStream {
+  id: number | undefined;
+  labels: Labels;
+  /** Buffered entries matching the query, sorted by time. */
+  buffered: ArraySource | undefined;
+}
+
+export interface SelectContext {
+  db: IndexDb;
+  files: SegmentFiles;
+  pool: ScanPool | undefined;
+  /** True when the selected streams are all the streams (the index query then skips the id filter). */
+  allStreams: boolean;
+  streams: readonly SelectedStream[];
+  /** Blocks with a larger id were written after the query began (their entries are in `buffered`). */
+  maxBlockId: number;
+}
+
+const pageSize = 256;
+/** Above any block id: buffered entries are newer than every block, and this orders equal times. */
+const bufferRank = 2 ** 52;
+
+/** Runs a query: candidates from the index (skipped by bloom when possible) and buffers, merged by time. */
+export async function* selectEntries(
+  ctx: SelectContext,
+  query: SelectSettings,
+  stats: SelectStats,
+): AsyncGenerator<LabelledLogLine[]> {
+  const forward = query.direction === 'forward';
+  const plan = planLiterals(query.lineContains);
+  const labelsById = new Map<number, Labels>();
+  for (const s of ctx.streams) if (s.id !== undefined) labelsById.set(s.id, s.labels);
+  const usePool = ctx.pool !== undefined && query.lineContains.some((l) => l.length > 0);
+
+  const open = async (row: BlockRow, labels: Labels): Promise<EntrySource | undefined> => {
+    stats.blocksRead++;
+    stats.bytesRead += row.length;
+    const task: ScanTask = {
+      path: ctx.files.path(row.file),
+      offset: row.offset,
+      length: row.length,
+      codecId: row.codec,
+      startMs: query.startMs,
+      endMs: query.endMs,
+      literals: query.lineContains,
+    };
+    const result: ScanResult =
+      usePool && ctx.pool !== undefined
+        ? await ctx.pool.run(task)
+        : runScanTask(ctx.files.read(row.file, row.offset, row.length), task);
+    stats.bytesDecompressed += result.decompressedBytes;
+    stats.entriesScanned += result.scanned;
+    if (result.payload === undefined) return undefined;
+    const bytes = Buffer.from(result.payload.buffer, result.payload.byteOffset, result.payload.byteLength);
+    return new BlockSource(BlockView.decode(bytes), labels);
+  };
+
+  function* fromIndex(): Generator<Candidate> {
+    if (ctx.streams.every((s) => s.id === undefined)) return;
+    let after: { ts: number; id: number } | undefined;
+    for (;;) {
+      const rows = ctx.db.pageBlocks({
+        direction: query.direction,
+        streamIds: ctx.allStreams ? undefined : [...labelsById.keys()],
+        startMs: query.startMs,
+        endMs: query.endMs,
+        maxId: ctx.maxBlockId,
+        after,
+        limit: pageSize,
+        withBloom: plan.length > 0,
+      });
+      for (const row of rows) {
+        stats.blocksConsidered++;
+        if (plan.length > 0 && row.bloom != null && !bloomMayMatch(row.bloom, plan)) {
+          stats.blocksSkippedByBloom++;
+          continue;
+        }
+        const labels = labelsById.get(row.streamId);
+        if (labels === undefined) continue;
+        const boundary = forward ? row.minTs : row.maxTs;
+        yield { boundary, rank: row.id, open: () => open(row, labels) };
+      }
+      const last = rows.at(-1);
+      if (last === undefined || rows.length < pageSize) return;
+      after = { ts: forward ? last.minTs : last.maxTs, id: last.id };
+    }
+  }
+
+  const buffered: Candidate[] = [];
+  ctx.streams.forEach((s, i) => {
+    const source = s.buffered;
+    if (source === undefined || source.count === 0) return;
+    const boundary = source.timestamp(forward ? 0 : source.count - 1);
+    buffered.push({ boundary, rank: bufferRank + i, open: () => Promise.resolve(source) });
+  });
+  buffered.sort((a, b) => (forward ? a.boundary - b.boundary : b.boundary - a.boundary));
+
+  const prefetch = usePool && ctx.pool !== undefined ? ctx.pool.size * 2 + 1 : 0;
+  const merged = mergeSources(interleave(fromIndex(), buffered, forward), {
+    direction: query.direction,
+    limit: query.limit,
+    signal: query.signal,
+    prefetch,
+  });
+  for await (const batch of merged) {
+    stats.entriesReturned += batch.length;
+    yield batch;
+  }
+}
+
+/** Merges the index's candidates with the buffers' by boundary, keeping the direction's order. */
+function* interleave(
+  indexed: Iterable<Candidate>,
+  buffered: readonly Candidate[],
+  forward: boolean,
+): Generator<Candidate> {
+  let i = 0;
+  const first = (a: Candidate, b: Candidate): boolean =>
+    forward ? a.boundary <= b.boundary : a.boundary >= b.boundary;
+  for (const candidate of indexed) {
+    while (i < buffered.length && first(buffered[i] as Candidate, candidate))
+      yield buffered[i++] as Candidate;
+    yield candidate;
+  }
+  while (i < buffered.length) yield buffered[i++] as Candidate;
+}

@@ -1,0 +1,140 @@
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { z } from 'zod';
+import { BerthError } from '../../errors/index.js';
+import { decodeRequestBody } from '../../logs/ingest/index.js';
+import type { ApiDeps } from '../api-deps.js';
+import { parseQuery } from '../parse-query.js';
+import { parseDurationParam, resolveTimeRange } from '../time-range.js';
+
+const QueryRangeSchema = z.object({
+  query: z.string().min(1).max(16_384),
+  app: z.string().max(63).optional(),
+  since: z.string().optional(),
+  start: z.string().optional(),
+  end: z.string().optional(),
+  step: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(100_000).default(100),
+  direction: z.enum(['forward', 'backward']).default('backward'),
+});
+
+const TailSchema = z.object({ query: z.string().min(1).max(16_384), app: z.string().max(63).optional() });
+const DeleteSchema = z
+  .object({ query: z.string().min(1).max(4096), start: z.string(), end: z.string() })
+  .strict();
+
+/** Loki's default `max_recv_msg_size` is 100 MB; Berth accepts 10 MB per push (decompressed). */
+const maxPushBytes = 10 * 1024 * 1024;
+
+/**
+ * The log API (issue 5 item 5): LogQL over the store (`query_range`), live tail over SSE, labels,
+ * deletion, and the Loki-compatible push endpoint (mounted at /api/v1/logs/push and /loki/api/v1/push).
+ */
+export function logQueryRoutes(deps: ApiDeps): Hono {
+  const routes = new Hono();
+  routes.get('/query_range', async (c) => {
+    const q = parseQuery(QueryRangeSchema, c.req.query(), 'log query');
+    if (q.app !== undefined) deps.store.releases.getApp(q.app);
+    const range = resolveTimeRange(q, Date.now(), 3_600_000);
+    const stepMs =
+      q.step === undefined
+        ? Math.max(1000, Math.ceil((range.endMs - range.startMs) / 250 / 1000) * 1000)
+        : parseDurationParam(q.step, 'step');
+    const result = await deps.logs.query({
+      query: q.query,
+      ...(q.app === undefined ? {} : { app: q.app }),
+      ...range,
+      limit: q.limit,
+      direction: q.direction,
+      stepMs,
+      signal: c.req.raw.signal,
+    });
+    return c.json(
+      result.kind === 'streams'
+        ? { resultType: 'streams', ...range, entries: result.entries, scanned: result.scanned }
+        : { resultType: 'matrix', ...range, stepMs, series: result.series, scanned: result.scanned },
+    );
+  });
+
+  routes.get('/tail', (c) => {
+    const q = parseQuery(TailSchema, c.req.query(), 'tail query');
+    if (q.app !== undefined) deps.store.releases.getApp(q.app);
+    const abort = new AbortController();
+    const queue: string[] = [];
+    let wake: (() => void) | undefined;
+    // Validate (and subscribe) before answering, so a bad query is a 422, not a broken stream.
+    deps.logs.tail(
+      q.query,
+      q.app,
+      (entry) => {
+        if (queue.length < 10_000) queue.push(JSON.stringify(entry));
+        wake?.();
+      },
+      abort.signal,
+    );
+    return streamSSE(c, async (stream) => {
+      stream.onAbort(() => {
+        abort.abort();
+        wake?.();
+      });
+      await stream.writeSSE({ event: 'ready', data: '{}' });
+      while (!abort.signal.aborted) {
+        const next = queue.shift();
+        if (next !== undefined) {
+          await stream.writeSSE({ event: 'entry', data: next });
+          continue;
+        }
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, 15_000).unref(); // a comment line keeps proxies from closing idle streams
+        });
+        wake = undefined;
+        if (queue.length === 0 && !abort.signal.aborted) await stream.write(': keep-alive\n\n');
+      }
+    });
+  });
+
+  routes.get('/labels', (c) => c.json({ labels: deps.logs.store.labelNames() }));
+  routes.get('/labels/:name/values', (c) =>
+    c.json({ name: c.req.param('name'), values: deps.logs.store.labelValues(c.req.param('name')) }),
+  );
+  routes.get('/stats', (c) => c.json(deps.logs.stats()));
+
+  routes.post('/delete', async (c) => {
+    const body = DeleteSchema.safeParse(await c.req.json().catch(() => undefined));
+    if (!body.success) {
+      throw new BerthError(
+        'BERTH_BAD_REQUEST',
+        'delete needs {"query": "{app=\\"shop\\"}", "start": ..., "end": ...}',
+        {
+          hint: 'start and end are RFC 3339 or Unix times.',
+        },
+      );
+    }
+    const range = resolveTimeRange(body.data, Date.now(), 0);
+    const result = await deps.logs.delete(body.data.query, range.startMs, range.endMs);
+    deps.logger.info({ query: body.data.query, ...range, ...result }, 'logs deleted');
+    return c.json(result);
+  });
+
+  routes.post('/push', (c) => pushHandler(deps, c.req.raw));
+  return routes;
+}
+
+/** POST of a Loki push body (JSON, optionally gzip); answers 204 like Loki. */
+export async function pushHandler(deps: ApiDeps, request: Request): Promise<Response> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!type.includes('json')) {
+    throw new BerthError('BERTH_BAD_REQUEST', `push body of type "${type}" is not supported`, {
+      hint: 'Send Loki push JSON (Content-Type: application/json); protobuf is not supported yet.',
+    });
+  }
+  const raw = new Uint8Array(await request.arrayBuffer());
+  const text = (
+    await decodeRequestBody(raw, request.headers.get('content-encoding') ?? undefined, {
+      maxBytes: maxPushBytes,
+    })
+  ).toString('utf8');
+  deps.logs.push(text);
+  return new Response(null, { status: 204 });
+}
