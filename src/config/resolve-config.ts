@@ -18,6 +18,7 @@ export interface UserConfig {
   metricsEveryMs?: number;
   retention?: string;
   logsMaxBytes?: string;
+  logsExport?: string;
 }
 
 /** The frozen, fully-resolved configuration passed down from the entry point. */
@@ -46,6 +47,8 @@ export interface ResolvedConfig {
   readonly retentionMs: number;
   /** Disk budget of the log store (default for every app; the oldest blocks go first). */
   readonly logsMaxBytes: number;
+  /** Log systems to forward to: `loki=URL,otlp=URL` (empty: none). */
+  readonly logsExport: string;
 }
 
 /** One table of options: its env var, default and parser (flags use the same names in kebab-case). */
@@ -64,6 +67,7 @@ const options = {
   metricsEveryMs: { env: 'BERTH_METRICS_EVERY_MS', fallback: () => '10000' },
   retention: { env: 'BERTH_RETENTION', fallback: () => '7d' },
   logsMaxBytes: { env: 'BERTH_LOGS_MAX_BYTES', fallback: () => '2GiB' },
+  logsExport: { env: 'BERTH_LOGS_EXPORT', fallback: () => '' },
 } as const;
 
 export type OptionName = keyof typeof options;
@@ -115,6 +119,7 @@ export function resolveConfig(
     metricsEveryMs: positiveInt('metricsEveryMs', raw('metricsEveryMs')),
     retentionMs: durationMs('retention', raw('retention')),
     logsMaxBytes: byteSize('logsMaxBytes', raw('logsMaxBytes')),
+    logsExport: raw('logsExport'),
   });
 }
 

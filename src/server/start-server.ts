@@ -6,7 +6,7 @@ import { DockerEngine } from '../engine/index.js';
 import { Ingress } from '../ingress/index.js';
 import { vulnDbFileName } from '../security/vulndb/index.js';
 import { BerthError } from '../errors/index.js';
-import { LogService } from '../logs/service/index.js';
+import { LogService, parseExportTargets } from '../logs/service/index.js';
 import { StatsHub } from '../metrics/index.js';
 import { Orchestrator } from '../orchestrator/index.js';
 import { openStore } from '../store/index.js';
@@ -53,6 +53,7 @@ export async function startServer(
       })),
     retentionMs: config.retentionMs,
     maxBytes: config.logsMaxBytes,
+    exportTargets: parseExportTargets(config.logsExport),
     multiline: (app, service) => {
       const record = store.releases.findApp(app);
       const release = record?.currentRelease ? store.releases.get(app, record.currentRelease) : undefined;

@@ -3,3 +3,5 @@ export { LogService, parseQuery } from './log-service.js';
 export type { LogServiceOptions, QueryRequest, TailEntry } from './log-service.js';
 export { PatternTracker } from './pattern-tracker.js';
 export type { PatternView } from './pattern-tracker.js';
+export { LogExporter, parseExportTargets } from './log-exporter.js';
+export type { ExportTarget } from './log-exporter.js';

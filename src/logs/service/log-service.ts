@@ -23,6 +23,7 @@ import {
   type MetricQueryResult,
 } from '../query/index.js';
 import { LogStore, type LogStoreStats } from '../store/index.js';
+import { LogExporter, type ExportTarget } from './log-exporter.js';
 import { PatternFiles } from './pattern-files.js';
 import { PatternTracker, type PatternView } from './pattern-tracker.js';
 
@@ -40,6 +41,8 @@ export interface LogServiceOptions {
   retentionMs: number;
   maxBytes: number;
   externalUrl: string;
+  /** Log systems every entry is also forwarded to (`BERTH_LOGS_EXPORT`). */
+  exportTargets?: readonly ExportTarget[];
   /** A service's multiline grouping (`x-berth.logs.multiline`). */
   multiline?: LogCollectorOptions['multiline'];
   /** Drops data of other stores with the same retention (container metrics). */
@@ -83,6 +86,7 @@ export class LogService {
   readonly #dirty = new Set<string>();
   readonly #lastAnomaly = new Map<string, number>();
   readonly #timers: NodeJS.Timeout[] = [];
+  readonly #exporter: LogExporter;
 
   private constructor(options: LogServiceOptions, store: LogStore) {
     this.#options = options;
@@ -90,6 +94,7 @@ export class LogService {
     this.#live.setMaxListeners(0);
     this.#patternFiles = new PatternFiles(join(options.dir, 'patterns'), options.logger);
     this.#patterns = this.#patternFiles.loadAll();
+    this.#exporter = new LogExporter(options.exportTargets ?? [], options.logger);
     this.collector = new LogCollector({
       engine: options.engine,
       sink: store,
@@ -133,6 +138,7 @@ export class LogService {
     for (const timer of this.#timers) clearInterval(timer);
     this.alerts.stop();
     await this.collector.stop();
+    await this.#exporter.close();
     this.#savePatterns();
     await this.store.close();
   }
@@ -255,6 +261,7 @@ export class LogService {
     const tail: TailEntry = { labels, timestampMs: entry.timestampMs, line: entry.line };
     if (entry.metadata) tail.metadata = entry.metadata;
     this.#live.emit('entry', tail);
+    this.#exporter.add(labels, entry);
     const app = labels['app'];
     if (app === undefined) return;
     let tracker = this.#patterns.get(app);
