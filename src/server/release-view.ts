@@ -10,6 +10,7 @@ export function releaseSummary(release: Release): Record<string, unknown> {
     status: release.status,
     message: release.message,
     verifiedAt: release.verifiedAt === null ? null : new Date(release.verifiedAt).toISOString(),
+    pipelineRun: release.pipelineRun,
     services: Object.fromEntries(
       Object.values(release.spec.services).map((s) => [
         s.name,

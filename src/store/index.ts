@@ -1,12 +1,22 @@
 import { EventRepo } from './event-repo.js';
 import { MetricRepo } from './metric-repo.js';
+import { PipelineRepo } from './pipeline-repo.js';
+import { SecretRepo } from './secret-repo.js';
 import { openDatabase, type Db } from './open-store.js';
 import { ReleaseRepo } from './release-repo.js';
 import { ScanRepo } from './scan-repo.js';
 
 export type { AppEvent } from './event-repo.js';
 export type { AppRecord, Release, ReleaseStatus } from './release-repo.js';
-export { EventRepo, MetricRepo, ReleaseRepo, ScanRepo, openDatabase };
+export { EventRepo, MetricRepo, PipelineRepo, ReleaseRepo, ScanRepo, SecretRepo, openDatabase };
+export { finishedRunStatuses } from './pipeline-repo.js';
+export type {
+  PipelineRun,
+  PipelineSource,
+  PipelineStepRecord,
+  RunStatus,
+  RunTrigger,
+} from './pipeline-repo.js';
 export { metricNames } from './metric-repo.js';
 export type { MetricName, MetricQuery, MetricSample, MetricSeries } from './metric-repo.js';
 export type { StoredScan } from './scan-repo.js';
@@ -17,6 +27,8 @@ export interface Store {
   readonly events: EventRepo;
   readonly scans: ScanRepo;
   readonly metrics: MetricRepo;
+  readonly pipelines: PipelineRepo;
+  readonly secrets: SecretRepo;
   close(): void;
 }
 
@@ -33,6 +45,8 @@ export function openStore(home: string): Store {
     events: new EventRepo(db),
     scans: new ScanRepo(db),
     metrics: new MetricRepo(db),
+    pipelines: new PipelineRepo(db),
+    secrets: new SecretRepo(db),
     close: () => db.close(),
   };
 }

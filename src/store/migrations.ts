@@ -79,4 +79,68 @@ export const migrations: readonly { version: number; sql: string }[] = [
       CREATE INDEX metric_samples_app_at ON metric_samples(app, at);
     `,
   },
+  {
+    version: 5,
+    sql: `
+      -- Pipelines (issue 6): where each app's code lives, runs, their steps, encrypted secrets and
+      -- the webhook deliveries already seen (a redelivered hook creates no second run).
+      CREATE TABLE pipeline_sources (
+        app TEXT PRIMARY KEY,
+        repo_url TEXT NOT NULL,
+        branch TEXT NOT NULL,
+        forge TEXT,
+        forge_api TEXT,
+        forge_repo TEXT,
+        webhook_secret BLOB,
+        forge_token BLOB,
+        poll_seconds INTEGER,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE TABLE pipeline_runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        app TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        event TEXT NOT NULL,
+        ref TEXT,
+        commit_sha TEXT,
+        trigger TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        started_at INTEGER,
+        finished_at INTEGER,
+        message TEXT,
+        outputs TEXT,
+        UNIQUE (app, number)
+      );
+      CREATE INDEX pipeline_runs_status ON pipeline_runs(status);
+      CREATE TABLE pipeline_steps (
+        run_id INTEGER NOT NULL REFERENCES pipeline_runs(id) ON DELETE CASCADE,
+        variant TEXT NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        status TEXT NOT NULL,
+        exit_code INTEGER,
+        started_at INTEGER,
+        finished_at INTEGER,
+        message TEXT,
+        reports TEXT,
+        artifacts TEXT,
+        decided_by TEXT,
+        PRIMARY KEY (run_id, variant, name)
+      );
+      CREATE TABLE secrets (
+        app TEXT NOT NULL,
+        name TEXT NOT NULL,
+        value BLOB NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (app, name)
+      );
+      CREATE TABLE webhook_deliveries (
+        key TEXT PRIMARY KEY,
+        at INTEGER NOT NULL
+      );
+      -- A release a pipeline's deploy step created links to its run.
+      ALTER TABLE releases ADD COLUMN pipeline_run INTEGER;
+    `,
+  },
 ];

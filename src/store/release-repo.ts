@@ -17,6 +17,8 @@ export interface Release {
   message: string | null;
   /** When every replica of this release was first ready; null if that never happened. */
   verifiedAt: number | null;
+  /** The pipeline run whose deploy step created this release, if any. */
+  pipelineRun: number | null;
 }
 
 export interface AppRecord {
@@ -36,6 +38,7 @@ interface ReleaseRow {
   status: ReleaseStatus;
   message: string | null;
   verified_at: number | null;
+  pipeline_run: number | null;
 }
 
 interface AppRow {
@@ -55,6 +58,7 @@ const toRelease = (row: ReleaseRow): Release => ({
   status: row.status,
   message: row.message,
   verifiedAt: row.verified_at,
+  pipelineRun: row.pipeline_run,
 });
 
 const toApp = (row: AppRow): AppRecord => ({
@@ -79,6 +83,7 @@ export class ReleaseRepo {
     reason: string;
     projectDir: string;
     now?: number;
+    pipelineRun?: number;
   }): Release {
     const now = input.now ?? Date.now();
     const app = input.spec.name;
@@ -99,10 +104,18 @@ export class ReleaseRepo {
         .run(app);
       this.#db
         .prepare(
-          `INSERT INTO releases (app, number, created_at, spec, images, reason, status, message)
-           VALUES (?, ?, ?, ?, ?, ?, 'pending', NULL)`,
+          `INSERT INTO releases (app, number, created_at, spec, images, reason, status, message, pipeline_run)
+           VALUES (?, ?, ?, ?, ?, ?, 'pending', NULL, ?)`,
         )
-        .run(app, next, now, JSON.stringify(input.spec), JSON.stringify(input.images), input.reason);
+        .run(
+          app,
+          next,
+          now,
+          JSON.stringify(input.spec),
+          JSON.stringify(input.images),
+          input.reason,
+          input.pipelineRun ?? null,
+        );
       this.#db.prepare('UPDATE apps SET current_release = ? WHERE name = ?').run(next, app);
       return this.get(app, next);
     })();
