@@ -60,7 +60,7 @@ export class ApiClient {
     return (await (await this.#fetch(path)).json()) as T;
   }
 
-  async send<T>(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  async send<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
     const response = await this.#fetch(path, {
       method,
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),

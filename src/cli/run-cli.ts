@@ -70,6 +70,10 @@ const commands: Record<string, { run: Command; help: string }> = {
     run: lazy(() => import('./commands/metrics.js'), 'metricsCommand'),
     help: 'CPU, memory, network and disk per replica, sampled every 10 s',
   },
+  secret: {
+    run: lazy(() => import('./commands/secret.js'), 'secretCommand'),
+    help: 'set (from stdin), list or remove pipeline secrets: berth secret set app NAME',
+  },
   scan: {
     run: lazy(() => import('./commands/scan.js'), 'scanCommand'),
     help: 'scan an image, a folder, a Compose file, Kubernetes manifests or a Dockerfile (no daemon needed)',

@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { loadCompose } from '../app/index.js';
 import { DockerEngine } from '../engine/index.js';
 import { LogService } from '../logs/service/index.js';
+import { SecretBox } from '../secrets/index.js';
 import { openStore, type Store } from '../store/index.js';
 import type { ApiDeps } from './api-deps.js';
 import { createApi } from './create-api.js';
@@ -47,6 +48,7 @@ export async function apiKit(overrides: Partial<ApiDeps> = {}): Promise<ApiKit> 
     },
     engine,
     logs,
+    secretBox: SecretBox.open(home),
     ingress: { checkAvailable: () => Promise.resolve(), portsOf: () => new Set() },
     vulnDbPath: join(home, 'vulndb.sqlite'),
     logger,

@@ -8,6 +8,7 @@ import { logRoutes } from './routes/logs.js';
 import { metricRoutes } from './routes/metrics.js';
 import { logQueryRoutes, pushHandler } from './routes/log-query.js';
 import { patternRoutes } from './routes/patterns.js';
+import { secretRoutes } from './routes/secrets.js';
 import { scanRoutes } from './routes/scans.js';
 import { BerthError } from '../errors/index.js';
 
@@ -43,6 +44,7 @@ export function createApi(deps: ApiDeps): Hono {
   api.route('/api/v1/apps', logRoutes(deps));
   api.route('/api/v1/apps', metricRoutes(deps));
   api.route('/api/v1/apps', patternRoutes(deps));
+  api.route('/api/v1/apps', secretRoutes(deps));
   api.route('/api/v1/logs', logQueryRoutes(deps));
   api.route('/api/v1/scans', scanRoutes(deps));
   return api;

@@ -10,6 +10,7 @@ import { LogService, parseExportTargets } from '../logs/service/index.js';
 import { StatsHub } from '../metrics/index.js';
 import { Orchestrator } from '../orchestrator/index.js';
 import { openStore } from '../store/index.js';
+import { SecretBox } from '../secrets/index.js';
 import { ensureAdminToken } from './admin-token.js';
 import { ensureInstanceId } from './instance-id.js';
 import { createApi } from './create-api.js';
@@ -103,6 +104,7 @@ export async function startServer(
     engine,
     ingress,
     logs,
+    secretBox: SecretBox.open(config.home),
     vulnDbPath: join(config.home, vulnDbFileName),
     logger,
     adminToken,
