@@ -70,6 +70,10 @@ const commands: Record<string, { run: Command; help: string }> = {
     run: lazy(() => import('./commands/metrics.js'), 'metricsCommand'),
     help: 'CPU, memory, network and disk per replica, sampled every 10 s',
   },
+  pipeline: {
+    run: lazy(() => import('./commands/pipeline.js'), 'pipelineCommand'),
+    help: 'connect a repository, run, watch, approve and cancel pipelines',
+  },
   secret: {
     run: lazy(() => import('./commands/secret.js'), 'secretCommand'),
     help: 'set (from stdin), list or remove pipeline secrets: berth secret set app NAME',

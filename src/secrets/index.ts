@@ -9,6 +9,8 @@ export type { SecretExposure, SecretExposureEvent, SecretTriggerKind } from './s
 export { loadSecretKey, secretKeyFile, secretKeyLength } from './secret-key-file.js';
 export {
   assertSecretName,
+  forgeTokenName,
+  webhookSecretName,
   maxSecretNameLength,
   reservedSecretPrefix,
   secretNamePattern,

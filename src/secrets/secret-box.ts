@@ -42,6 +42,14 @@ export class SecretBox {
   encrypt(app: string, name: string, value: string): Buffer {
     assertSecretName(name);
     assertSecretValue(name, value);
+    return this.seal(app, name, value);
+  }
+
+  /**
+   * Seals a value Berth itself keeps (a webhook secret, a forge token) without the user-secret rules;
+   * use names users cannot choose (`berth:webhook`), so the two never collide.
+   */
+  seal(app: string, name: string, value: string): Buffer {
     const header = Buffer.of(secretFormatVersion);
     const nonce = randomBytes(nonceLength);
     const cipher = createCipheriv('aes-256-gcm', this.key, nonce, { authTagLength: tagLength });

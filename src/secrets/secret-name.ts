@@ -31,3 +31,7 @@ export function assertSecretName(name: string): void {
     );
   }
 }
+
+/** Names under which Berth seals its own per-app values; users cannot choose lower-case names. */
+export const webhookSecretName = 'berth:webhook';
+export const forgeTokenName = 'berth:forge-token';

@@ -3,6 +3,7 @@ import type { DockerEngine } from '../engine/index.js';
 import type { Ingress } from '../ingress/index.js';
 import type { LogService } from '../logs/service/index.js';
 import type { Orchestrator } from '../orchestrator/index.js';
+import type { PipelineService } from '../pipeline/service/index.js';
 import type { SecretBox } from '../secrets/index.js';
 import type { Store } from '../store/index.js';
 
@@ -14,6 +15,7 @@ export interface ApiDeps {
   ingress: Pick<Ingress, 'checkAvailable' | 'portsOf'>;
   logger: Logger;
   logs: LogService;
+  pipelines: PipelineService;
   /** Encrypts pipeline secrets with `$BERTH_HOME/secrets.key`. */
   secretBox: SecretBox;
   adminToken: string;

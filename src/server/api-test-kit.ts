@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { loadCompose } from '../app/index.js';
 import { DockerEngine } from '../engine/index.js';
 import { LogService } from '../logs/service/index.js';
+import { PipelineService, type PipelineServiceDeps } from '../pipeline/service/index.js';
 import { SecretBox } from '../secrets/index.js';
 import { openStore, type Store } from '../store/index.js';
 import type { ApiDeps } from './api-deps.js';
@@ -23,11 +24,24 @@ export interface ApiKit {
 
 export const testToken = 'test-token-0123456789abcdef';
 
-export async function apiKit(overrides: Partial<ApiDeps> = {}): Promise<ApiKit> {
+/**
+ * Route tests never run pipelines: checkout and execution refuse, so a queued run ends in `error` with
+ * this message if anything tries.
+ */
+const noPipelineRuns: Pick<PipelineServiceDeps, 'checkout' | 'execute'> = {
+  checkout: () => Promise.reject(new Error('route tests run no pipelines')),
+  execute: () => Promise.reject(new Error('route tests run no pipelines')),
+};
+
+export async function apiKit(
+  overrides: Partial<ApiDeps> = {},
+  pipelineDeps: Pick<PipelineServiceDeps, 'checkout' | 'execute'> = noPipelineRuns,
+): Promise<ApiKit> {
   const home = mkdtempSync(join(tmpdir(), 'berth-api-'));
   const store = openStore(home);
   const logger = pino({ level: 'silent' });
   const engine = new DockerEngine(join(home, 'no-docker.sock'), 'test');
+  const secretBox = SecretBox.open(home);
   const logs = await LogService.open({
     dir: join(home, 'logs'),
     engine,
@@ -48,7 +62,14 @@ export async function apiKit(overrides: Partial<ApiDeps> = {}): Promise<ApiKit> 
     },
     engine,
     logs,
-    secretBox: SecretBox.open(home),
+    secretBox,
+    pipelines: new PipelineService({
+      store,
+      secretBox,
+      logger,
+      dir: join(home, 'pipelines'),
+      ...pipelineDeps,
+    }),
     ingress: { checkAvailable: () => Promise.resolve(), portsOf: () => new Set() },
     vulnDbPath: join(home, 'vulndb.sqlite'),
     logger,

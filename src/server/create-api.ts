@@ -9,6 +9,8 @@ import { metricRoutes } from './routes/metrics.js';
 import { logQueryRoutes, pushHandler } from './routes/log-query.js';
 import { patternRoutes } from './routes/patterns.js';
 import { secretRoutes } from './routes/secrets.js';
+import { pipelineRoutes } from './routes/pipelines.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { scanRoutes } from './routes/scans.js';
 import { BerthError } from '../errors/index.js';
 
@@ -32,6 +34,8 @@ export function createApi(deps: ApiDeps): Hono {
     ),
   );
   api.get('/api/v1/openapi.json', (c) => c.json(openApiDocument(deps.version)));
+  // Forge webhooks authenticate with their signature, not the bearer token.
+  api.route('/hooks', webhookRoutes(deps));
   api.use('/api/v1/*', bearerAuth(deps.adminToken));
   // Loki's push path, so Promtail, Vector and Fluent Bit can ship here with a bearer token.
   api.use('/loki/*', bearerAuth(deps.adminToken));
@@ -45,6 +49,7 @@ export function createApi(deps: ApiDeps): Hono {
   api.route('/api/v1/apps', metricRoutes(deps));
   api.route('/api/v1/apps', patternRoutes(deps));
   api.route('/api/v1/apps', secretRoutes(deps));
+  api.route('/api/v1/apps', pipelineRoutes(deps));
   api.route('/api/v1/logs', logQueryRoutes(deps));
   api.route('/api/v1/scans', scanRoutes(deps));
   return api;

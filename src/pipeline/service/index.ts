@@ -1,0 +1,5 @@
+/** The daemon's pipelines: queue, run lifecycle, logs, approvals (issue 6). */
+export { PipelineService } from './pipeline-service.js';
+export type { ExecuteInput, PipelineServiceDeps } from './pipeline-service.js';
+export type { RunEvent } from './run-events.js';
+export { runsToStart, supersededBy } from './run-queue.js';

@@ -1,0 +1,233 @@
+import { randomBytes } from 'node:crypto';
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { z } from 'zod';
+import { BerthError } from '../../errors/index.js';
+import { forges } from '../../pipeline/webhooks/index.js';
+import { forgeTokenName, webhookSecretName } from '../../secrets/index.js';
+import type { PipelineRun, RunTrigger } from '../../store/index.js';
+import type { ApiDeps } from '../api-deps.js';
+
+const SourceSchema = z
+  .object({
+    repoUrl: z.string().min(1).max(2048),
+    branch: z.string().min(1).max(255).default('main'),
+    forge: z.enum(forges).optional(),
+    forgeApi: z.url().optional(),
+    forgeRepo: z.string().max(255).optional(),
+    forgeToken: z.string().min(8).max(4096).optional(),
+    pollSeconds: z.number().int().min(10).max(86_400).optional(),
+    rotateWebhookSecret: z.boolean().optional(),
+  })
+  .strict();
+
+const ManualRunSchema = z
+  .object({
+    ref: z.string().max(255).optional(),
+    commit: z
+      .string()
+      .regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/)
+      .optional(),
+  })
+  .strict();
+
+const DecisionSchema = z.object({ step: z.string().max(128).optional() }).strict();
+
+/** A run as the API shows it, with its steps. */
+function runView(deps: ApiDeps, run: PipelineRun): Record<string, unknown> {
+  return {
+    ...run,
+    active: deps.pipelines.isActive(run.id),
+    steps: deps.store.pipelines.steps(run.id),
+    releases: deps.store.releases.findApp(run.app)
+      ? deps.store.releases
+          .list(run.app)
+          .filter((r) => r.pipelineRun === run.id)
+          .map((r) => r.number)
+      : [],
+  };
+}
+
+function runOf(deps: ApiDeps, app: string, number: string): PipelineRun {
+  const run = /^\d+$/.test(number) ? deps.store.pipelines.runByNumber(app, Number(number)) : undefined;
+  if (!run) {
+    throw new BerthError('BERTH_BAD_REQUEST', `app "${app}" has no pipeline run ${number}`, {
+      hint: `List runs with: berth pipeline ls ${app}`,
+    });
+  }
+  return run;
+}
+
+async function json(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new BerthError('BERTH_BAD_REQUEST', 'the request body is not JSON');
+  }
+}
+
+function parseBody<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new BerthError(
+      'BERTH_BAD_REQUEST',
+      `invalid ${what}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ')}`,
+      { hint: 'See docs/pipeline.md.' },
+    );
+  }
+  return parsed.data;
+}
+
+/** Pipeline sources, runs, logs (SSE), approvals and cancellation (issue 6 item 7). */
+export function pipelineRoutes(deps: ApiDeps): Hono {
+  const routes = new Hono();
+
+  routes.put('/:app/pipeline', async (c) => {
+    const app = c.req.param('app');
+    const body = parseBody(SourceSchema, await json(c.req.raw), 'pipeline source');
+    const before = deps.store.pipelines.source(app);
+    const secret =
+      body.forge !== undefined && (body.rotateWebhookSecret || !before?.webhookSecret)
+        ? randomBytes(24).toString('base64url')
+        : undefined;
+    deps.store.pipelines.setSource({
+      app,
+      repoUrl: body.repoUrl,
+      branch: body.branch,
+      forge: body.forge ?? null,
+      forgeApi: body.forgeApi ?? null,
+      forgeRepo: body.forgeRepo ?? null,
+      webhookSecret:
+        secret !== undefined
+          ? deps.secretBox.seal(app, webhookSecretName, secret)
+          : (before?.webhookSecret ?? null),
+      forgeToken:
+        body.forgeToken !== undefined
+          ? deps.secretBox.seal(app, forgeTokenName, body.forgeToken)
+          : (before?.forgeToken ?? null),
+      pollSeconds: body.pollSeconds ?? null,
+    });
+    deps.logger.info({ app, repo: body.repoUrl, forge: body.forge }, 'pipeline source set');
+    return c.json({
+      app,
+      repoUrl: body.repoUrl,
+      branch: body.branch,
+      ...(body.forge ? { webhookPath: `/hooks/${app}/${body.forge}` } : {}),
+      // Shown once: paste it into the forge's webhook settings.
+      ...(secret ? { webhookSecret: secret } : {}),
+    });
+  });
+
+  routes.get('/:app/pipeline', (c) => {
+    const source = deps.store.pipelines.source(c.req.param('app'));
+    if (!source) {
+      throw new BerthError('BERTH_APP_NOT_FOUND', `app "${c.req.param('app')}" has no pipeline source`, {
+        hint: `Connect it: berth pipeline setup ${c.req.param('app')} --repo URL`,
+      });
+    }
+    const { webhookSecret, forgeToken, ...rest } = source;
+    return c.json({
+      ...rest,
+      webhookSecretSet: webhookSecret !== null,
+      forgeTokenSet: forgeToken !== null,
+      ...(source.forge ? { webhookPath: `/hooks/${source.app}/${source.forge}` } : {}),
+    });
+  });
+
+  routes.post('/:app/pipelines/runs', async (c) => {
+    const app = c.req.param('app');
+    const body = parseBody(ManualRunSchema, await json(c.req.raw), 'manual run');
+    const ref =
+      body.ref === undefined ? undefined : body.ref.startsWith('refs/') ? body.ref : `refs/heads/${body.ref}`;
+    const trigger: RunTrigger = {
+      event: 'manual',
+      ...(ref ? { ref } : {}),
+      ...(ref?.startsWith('refs/heads/') ? { branch: ref.slice('refs/heads/'.length) } : {}),
+      ...(ref?.startsWith('refs/tags/') ? { tag: ref.slice('refs/tags/'.length) } : {}),
+      ...(body.commit ? { commit: body.commit } : {}),
+      sender: 'api',
+      trusted: true,
+    };
+    const run = deps.pipelines.enqueue(app, trigger);
+    return c.json(runView(deps, run), 202);
+  });
+
+  routes.get('/:app/pipelines/runs', (c) => {
+    const limit = Math.min(Number(c.req.query('limit') ?? 50) || 50, 500);
+    const before = c.req.query('before');
+    const runs = deps.store.pipelines.runs(c.req.param('app'), {
+      limit,
+      ...(before && /^\d+$/.test(before) ? { beforeNumber: Number(before) } : {}),
+    });
+    return c.json({ runs });
+  });
+
+  routes.get('/:app/pipelines/runs/:number', (c) =>
+    c.json(runView(deps, runOf(deps, c.req.param('app'), c.req.param('number')))),
+  );
+
+  routes.get('/:app/pipelines/runs/:number/logs', (c) => {
+    const run = runOf(deps, c.req.param('app'), c.req.param('number'));
+    const step = c.req.query('step');
+    const keep = (event: { type: string; step?: string }): boolean =>
+      step === undefined || event.type === 'run' || event.step === step;
+    const follow =
+      c.req.query('follow') === '1' || (c.req.header('accept') ?? '').includes('text/event-stream');
+    if (!follow) return c.json({ events: deps.pipelines.history(run.id).filter(keep) });
+    return streamSSE(c, async (stream) => {
+      const abort = new AbortController();
+      stream.onAbort(() => abort.abort());
+      const queue: string[] = [];
+      let wake: (() => void) | undefined;
+      deps.pipelines.follow(
+        run.id,
+        (event) => {
+          if (keep(event)) queue.push(JSON.stringify(event));
+          wake?.();
+        },
+        abort.signal,
+      );
+      for (const event of deps.pipelines.history(run.id).filter(keep)) {
+        await stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
+      }
+      while (!abort.signal.aborted && (deps.pipelines.isActive(run.id) || queue.length > 0)) {
+        const next = queue.shift();
+        if (next !== undefined) {
+          await stream.writeSSE({ event: (JSON.parse(next) as { type: string }).type, data: next });
+          continue;
+        }
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, 1000).unref();
+        });
+        wake = undefined;
+      }
+      await stream.writeSSE({ event: 'end', data: JSON.stringify(deps.store.pipelines.run(run.id)) });
+    });
+  });
+
+  routes.post('/:app/pipelines/runs/:number/cancel', (c) => {
+    const run = runOf(deps, c.req.param('app'), c.req.param('number'));
+    return c.json(runView(deps, deps.pipelines.cancel(run.id, 'api')));
+  });
+
+  for (const [action, approved] of [
+    ['approve', true],
+    ['reject', false],
+  ] as const) {
+    routes.post(`/:app/pipelines/runs/:number/${action}`, async (c) => {
+      const run = runOf(deps, c.req.param('app'), c.req.param('number'));
+      const body = parseBody(DecisionSchema, await json(c.req.raw), action);
+      const updated = deps.pipelines.decide(run.id, {
+        approved,
+        by: 'admin',
+        ...(body.step ? { step: body.step } : {}),
+      });
+      deps.logger.info({ app: run.app, run: run.number, approved }, 'pipeline approval decided');
+      return c.json(runView(deps, updated));
+    });
+  }
+  return routes;
+}
