@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { applyMasks, compileMasks, DEFAULT_MASKS, TemplateMiner } from '../../src/logs/patterns/index.js';
+import { TemplateMiner } from '../../src/logs/patterns/index.js';
 import type { TemplateMinerOptions } from '../../src/logs/patterns/index.js';
 import { parseCsvRecords } from './csv.js';
 
@@ -43,41 +43,16 @@ export async function loadRawLines(root: URL, name: string): Promise<string[]> {
 }
 
 /**
- * Mine every line, then label each line with its cluster's *final* template, as Drain's benchmark does
- * (logparser writes `EventId = md5(final template)`, so clusters with equal templates share an id).
+ * Mine every line, then label each line with its template *after the last line* (`resolve(signatureId)`), as
+ * logparser scores Drain: each line gets its cluster's final template, and lines are grouped by that string
+ * (`EventId = md5(template)`), so templates with equal text share a group.
  */
 export function mineDataset(
   contents: readonly string[],
   options: TemplateMinerOptions,
 ): { predictedTemplates: string[]; templateCount: number } {
   const miner = new TemplateMiner(options);
-  const ids = contents.map((line) => miner.add(line).templateId);
-  const finalTemplate = new Map(miner.templates().map((t) => [t.id, t.template]));
-  return {
-    predictedTemplates: ids.map((id) => finalTemplate.get(id) ?? ''),
-    templateCount: new Set(finalTemplate.values()).size,
-  };
-}
-
-/**
- * `mineDataset` plus one quirk of logpai/logparser's Drain (`Drain.py`, `addSeqToPrefixTree`): a line with fewer
- * than `depth - 2` tokens never reaches a leaf, so it becomes its own cluster and lines end up grouped by their
- * exact masked text. Berth's miner does not copy this (Drain3 does not either); emulating it only explains the
- * gap to the published numbers (it moves Android from 0.831 to Drain's 0.911).
- */
-export function mineDatasetLogparserCompat(
-  contents: readonly string[],
-  options: TemplateMinerOptions & { depth: number },
-): string[] {
-  const masks = compileMasks(options.masks ?? DEFAULT_MASKS);
-  const miner = new TemplateMiner(options);
-  // A label is either the exact masked text (quirk) or a template id, resolved to its final template below.
-  const labels = contents.map((line): { exact: string } | { id: string } => {
-    const tokens = applyMasks(line, masks).trim().split(/\s+/);
-    return tokens.length < options.depth - 2
-      ? { exact: tokens.join(' ') }
-      : { id: miner.add(line).templateId };
-  });
-  const finalTemplate = new Map(miner.templates().map((t) => [t.id, t.template]));
-  return labels.map((l) => ('exact' in l ? l.exact : (finalTemplate.get(l.id) ?? '')));
+  const signatures = contents.map((line) => miner.add(line).signatureId);
+  const predictedTemplates = signatures.map((id) => miner.resolve(id)?.template ?? '');
+  return { predictedTemplates, templateCount: new Set(predictedTemplates).size };
 }

@@ -3,6 +3,8 @@
  * share their tokens. Drain's authors call masking the main lever on accuracy (He et al., ICWS 2017, §III-A
  * "preprocess by domain knowledge"; Drain3 README "Masking").
  */
+import { compileRequirement, fillCharSet, meetsAll, newCharSet } from './char-classes.js';
+import type { CharSet } from './char-classes.js';
 
 /** One masking rule: every match of `pattern` is replaced by `maskWith` (default `<*>`). */
 export interface MaskRule {
@@ -12,48 +14,36 @@ export interface MaskRule {
   readonly pattern: string | RegExp;
   /** The replacement. `<*>` makes the token a parameter; any other string stays a literal token. */
   readonly maskWith?: string;
+  /**
+   * `line` (default): the rule runs on the whole line. `token`: it runs on each whitespace-separated token on its
+   * own, so a match never crosses whitespace; the miner can then cache the result per distinct token. Line rules
+   * all run before token rules.
+   */
+  readonly scope?: 'line' | 'token';
+  /**
+   * A prefilter: the rule only runs on text that shares at least one character with every string of this list
+   * (e.g. `['0123456789', '.']` for IPv4). It must never change the result, only skip work.
+   */
+  readonly requires?: readonly string[];
+  /**
+   * A second prefilter, for line rules: a regex source that must find a match in the line for the rule to run
+   * (a cheap test such as `\d\sKB` in front of a slower pattern). Like `requires`, it only skips work.
+   */
+  readonly prefilter?: string;
 }
 
 /** The wildcard that marks a parameter in a template (Loghub and Drain convention). */
 export const WILDCARD = '<*>';
-
-// Boundaries: a masked value must not be glued to letters or digits on either side, so that `blk_-42` becomes
-// `blk_<*>` but `ip6tables` or `md5sum` stay whole (the same guards as the Drain3 example masks).
-const START = String.raw`(?<![A-Za-z0-9])`;
-const END = String.raw`(?![A-Za-z0-9])`;
-
-/**
- * The default masks, applied in this order (more specific first; later rules see `<*>` left by earlier ones).
- * Adapted from the Drain3 example configuration (`drain3.ini`, logpai/Drain3) plus UUIDs and paths.
- */
-export const DEFAULT_MASKS: readonly MaskRule[] = [
-  {
-    name: 'uuid',
-    pattern: String.raw`${START}[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}${END}`,
-  },
-  { name: 'mac', pattern: String.raw`${START}(?:[0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}${END}` },
-  { name: 'ipv4', pattern: String.raw`${START}/?\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?${END}` },
-  { name: 'hex', pattern: String.raw`${START}0[xX][0-9a-fA-F]+${END}` },
-  { name: 'path', pattern: String.raw`(?<=^|[\s=:'"(\[])(?:/[\w.@~+-]+){2,}/?` },
-  // A host name in front of a port (`proxy.example.org:5070` → `<*>:<*>`, the Loghub-2.0 convention); host names
-  // alone are kept, since dotted words are often class or metric names.
-  {
-    name: 'host-before-port',
-    pattern: String.raw`(?<![\w.-])(?:[A-Za-z0-9-]+\.)+[A-Za-z][A-Za-z0-9-]*(?=:\d+(?![\w.]))`,
-  },
-  // Prefixed ids such as HDFS `blk_-42`, YARN `attempt_1445_0020_m_000000_0`, `job_1445_0020`: the whole token is
-  // the parameter, as in the corrected ground truths (Khan et al. ICSE 2022; Loghub-2.0).
-  { name: 'prefixed-id', pattern: String.raw`(?<![\w.-])[A-Za-z]+_[-+]?\d[\w-]*` },
-  { name: 'number', pattern: String.raw`${START}[-+]?\d+(?:\.\d+)?${END}` },
-  // After numbers, so a sign stays with its number: long hex runs such as commit hashes, trace ids and request ids (at least one digit).
-  { name: 'hexid', pattern: String.raw`${START}(?=[a-fA-F]*\d)[0-9a-fA-F]{16,}${END}` },
-];
 
 /** A mask compiled once, with a global RegExp. */
 export interface CompiledMask {
   readonly name: string;
   readonly regex: RegExp;
   readonly maskWith: string;
+  readonly scope: 'line' | 'token';
+  /** `requires` as character sets (see `char-classes.ts`). */
+  readonly requires: readonly CharSet[];
+  readonly prefilter: RegExp | undefined;
 }
 
 /** Compile mask rules; invalid regex sources throw the SyntaxError of `new RegExp`. */
@@ -62,19 +52,60 @@ export function compileMasks(rules: readonly MaskRule[]): CompiledMask[] {
     name: rule.name,
     regex: new RegExp(typeof rule.pattern === 'string' ? rule.pattern : rule.pattern.source, 'g'),
     maskWith: rule.maskWith ?? WILDCARD,
+    scope: rule.scope ?? 'line',
+    requires: (rule.requires ?? []).map(compileRequirement),
+    prefilter: rule.prefilter === undefined ? undefined : new RegExp(rule.prefilter),
   }));
 }
 
-/**
- * Apply compiled masks to one line, in order.
- *
- * @example
- * applyMasks('conn from 10.0.0.1:80 id=42', compileMasks(DEFAULT_MASKS)); // 'conn from <*> id=<*>'
- */
-export function applyMasks(line: string, masks: readonly CompiledMask[]): string {
-  let out = line;
+// Scratch character set for the prefilters (single-threaded, filled right before each use).
+const scratch = newCharSet();
+
+/** Apply the token-scope masks, in order, to one token. */
+export function maskToken(token: string, masks: readonly CompiledMask[]): string {
+  let out = token;
+  let chars = fillCharSet(scratch, out);
   for (const mask of masks) {
-    out = out.replace(mask.regex, mask.maskWith);
+    if (mask.scope !== 'token' || !meetsAll(chars, mask.requires)) continue;
+    const next = out.replace(mask.regex, mask.maskWith);
+    if (next !== out) {
+      out = next;
+      chars = fillCharSet(scratch, out);
+    }
   }
   return out;
+}
+
+/** Apply the line-scope masks, in order, to a whole line. */
+export function maskLine(line: string, masks: readonly CompiledMask[]): string {
+  let out = line;
+  let filled = false;
+  for (const mask of masks) {
+    if (mask.scope !== 'line') continue;
+    if (mask.requires.length > 0) {
+      if (!filled) fillCharSet(scratch, out);
+      filled = true;
+      if (!meetsAll(scratch, mask.requires)) continue;
+    }
+    if (mask.prefilter !== undefined && !mask.prefilter.test(out)) continue;
+    const next = out.replace(mask.regex, mask.maskWith);
+    if (next !== out) {
+      out = next;
+      filled = false;
+    }
+  }
+  return out;
+}
+
+/**
+ * Apply compiled masks to one line: line-scope masks first, in order, then token-scope masks on each
+ * whitespace-separated token (whitespace is kept as it is).
+ *
+ * @example
+ * applyMasks('conn from 10.0.0.1:80 id=42', compileMasks(DEFAULT_MASKS)); // 'conn from <*>:<*> id=<*>'
+ */
+export function applyMasks(line: string, masks: readonly CompiledMask[]): string {
+  const out = maskLine(line, masks);
+  if (!masks.some((m) => m.scope === 'token')) return out;
+  return out.replace(/\S+/g, (token) => maskToken(token, masks));
 }

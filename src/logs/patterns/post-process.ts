@@ -18,19 +18,31 @@ export interface PostProcessOptions {
 const ADJACENT = /(?:<\*>){2,}/g;
 
 /**
- * Join template tokens into a template string and apply the post-processing rules.
+ * Join template tokens into a template string and apply the post-processing rules. Tokens are separated by one
+ * space, except a token whose `glue` flag is set, which continues the previous word (the value of `key=value`).
  *
  * @example
  * renderTemplate(['read', '<*><*>', '<*>', '<*>'], { mergeWildcardRuns: true }); // 'read <*>'
+ * renderTemplate(['login', 'user=', '<*>'], {}, [false, false, true]); // 'login user=<*>'
  */
-export function renderTemplate(tokens: readonly string[], options: PostProcessOptions = {}): string {
+export function renderTemplate(
+  tokens: readonly string[],
+  options: PostProcessOptions = {},
+  glue: readonly boolean[] = [],
+): string {
   const collapse = options.collapseAdjacentWildcards ?? true;
   const merge = options.mergeWildcardRuns ?? false;
+  const words: string[] = [];
+  tokens.forEach((token, i) => {
+    const last = words.length - 1;
+    if (glue[i] === true && last >= 0) words[last] += token;
+    else words.push(token);
+  });
   const out: string[] = [];
-  for (const raw of tokens) {
-    const token = collapse && raw.includes('<*><*>') ? raw.replace(ADJACENT, WILDCARD) : raw;
-    if (merge && token === WILDCARD && out[out.length - 1] === WILDCARD) continue;
-    out.push(token);
+  for (const raw of words) {
+    const word = collapse && raw.includes('<*><*>') ? raw.replace(ADJACENT, WILDCARD) : raw;
+    if (merge && word === WILDCARD && out[out.length - 1] === WILDCARD) continue;
+    out.push(word);
   }
   return out.join(' ');
 }
