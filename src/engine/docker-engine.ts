@@ -59,6 +59,19 @@ export class DockerEngine {
     this.#docker = new Docker(connection(dockerHost));
   }
 
+  /** The id every object of this installation is labelled with. */
+  get instance(): string {
+    return this.#instance;
+  }
+
+  /**
+   * The raw client, for subsystems that manage their own kinds of objects with their own labels
+   * (pipeline step containers must never look like app replicas).
+   */
+  get client(): Docker {
+    return this.#docker;
+  }
+
   #labels(labels: Record<string, string>): Record<string, string> {
     return { ...labels, [labelKeys.managed]: 'true', [labelKeys.instance]: this.#instance };
   }

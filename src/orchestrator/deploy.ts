@@ -87,7 +87,7 @@ async function checkExternal(spec: AppSpec, engine: DockerEngine): Promise<void>
  */
 export async function createRelease(
   spec: AppSpec,
-  input: { reason: string; projectDir: string },
+  input: { reason: string; projectDir: string; pipelineRun?: number },
   ctx: DeployContext,
 ): Promise<Release> {
   const { engine, store } = ctx;
@@ -109,7 +109,13 @@ export async function createRelease(
     ctx.signal?.throwIfAborted();
     images[service.name] = await resolveImage(spec, service, ctx);
   }
-  const release = store.releases.create({ spec, images, reason: input.reason, projectDir: input.projectDir });
+  const release = store.releases.create({
+    spec,
+    images,
+    reason: input.reason,
+    projectDir: input.projectDir,
+    ...(input.pipelineRun === undefined ? {} : { pipelineRun: input.pipelineRun }),
+  });
   store.events.add(spec.name, 'release.created', `release ${release.number} created (${input.reason})`, {
     release: release.number,
   });

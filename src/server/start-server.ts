@@ -11,6 +11,9 @@ import { StatsHub } from '../metrics/index.js';
 import { Orchestrator } from '../orchestrator/index.js';
 import { openStore } from '../store/index.js';
 import { SecretBox } from '../secrets/index.js';
+import { cleanupAllRuns } from '../pipeline/runner/index.js';
+import { executeWithRunner, PipelineService } from '../pipeline/service/index.js';
+import { checkout } from '../pipeline/source/index.js';
 import { ensureAdminToken } from './admin-token.js';
 import { ensureInstanceId } from './instance-id.js';
 import { createApi } from './create-api.js';
@@ -87,8 +90,42 @@ export async function startServer(
       resetMs: config.backoffResetMs,
     },
   });
+  const secretBox = SecretBox.open(config.home);
+  const vulnDbPath = join(config.home, vulnDbFileName);
+  const pipelines = new PipelineService({
+    store,
+    secretBox,
+    logger,
+    dir: join(config.home, 'pipelines'),
+    checkout: (input) =>
+      checkout({
+        repoUrl: input.repoUrl,
+        ...(input.commit ? { commit: input.commit } : {}),
+        ref: input.ref,
+        dir: input.dir,
+        signal: input.signal,
+        ...(input.token ? { credentials: { token: input.token } } : {}),
+      }).then((r) => ({ commit: r.commit, message: r.message })),
+    execute: executeWithRunner({
+      docker: engine.client,
+      instance: engine.instance,
+      defaults: { cpus: 1, memoryBytes: 1024 ** 3 },
+      builtins: {
+        engine,
+        docker: engine.client,
+        store,
+        logger,
+        deploy: { engine, ingress, store, logger },
+        vulnDbPath,
+      },
+    }),
+  });
   try {
     await orchestrator.start();
+    await cleanupAllRuns(engine.client, engine.instance).catch((error: unknown) =>
+      logger.warn({ err: error }, 'leftover pipeline containers not removed'),
+    );
+    pipelines.start();
     stats.start();
     logs.start();
   } catch (error) {
@@ -104,8 +141,9 @@ export async function startServer(
     engine,
     ingress,
     logs,
-    secretBox: SecretBox.open(config.home),
-    vulnDbPath: join(config.home, vulnDbFileName),
+    secretBox,
+    pipelines,
+    vulnDbPath,
     logger,
     adminToken,
     version: berthVersion,
@@ -144,6 +182,7 @@ export async function startServer(
           server.close(() => resolve());
           if ('closeAllConnections' in server) server.closeAllConnections();
         });
+        await pipelines.stop();
         await orchestrator.stop();
         stats.stop();
         await logs.close();

@@ -3,3 +3,5 @@ export { PipelineService } from './pipeline-service.js';
 export type { ExecuteInput, PipelineServiceDeps } from './pipeline-service.js';
 export type { RunEvent } from './run-events.js';
 export { runsToStart, supersededBy } from './run-queue.js';
+export { executeWithRunner, toRunEvent } from './runner-adapter.js';
+export type { RunnerAdapterDeps } from './runner-adapter.js';

@@ -19,7 +19,10 @@ import { runsToStart, supersededBy } from './run-queue.js';
 
 /** One variant's execution, as the runner reports it. */
 export interface ExecuteInput {
+  /** Names the run's containers and network (`<app>-<number>-<variant>`). */
   runId: string;
+  /** The run's row id (releases link to it). */
+  runDbId: number;
   app: string;
   spec: PipelineSpec;
   trigger: RunTrigger;
@@ -319,6 +322,7 @@ export class PipelineService {
     for (const [index, variant] of expandMatrix(spec, variables).entries()) {
       const result = await this.#deps.execute({
         runId: `${run.app}-${run.number}-${index + 1}`,
+        runDbId: run.id,
         app: run.app,
         spec: variant.spec,
         trigger: { ...run.trigger, commit: checkedOut.commit },
