@@ -63,6 +63,7 @@ export const errorCatalogue = {
     kind: 'internal',
     summary: 'A stored secret could not be decrypted (wrong key file or tampered data).',
   },
+  BERTH_GIT: { kind: 'failed', summary: 'Fetching the repository with git failed.' },
   BERTH_FORGE_REJECTED: { kind: 'failed', summary: 'The forge (GitHub, Gitea, GitLab) refused a request.' },
   BERTH_FORGE_UNAVAILABLE: { kind: 'unavailable', summary: 'The forge could not be reached.' },
   BERTH_INTERNAL: { kind: 'internal', summary: 'An unexpected error; please report it with the daemon log.' },

@@ -12,7 +12,7 @@ import { Orchestrator } from '../orchestrator/index.js';
 import { openStore } from '../store/index.js';
 import { SecretBox } from '../secrets/index.js';
 import { cleanupAllRuns } from '../pipeline/runner/index.js';
-import { executeWithRunner, PipelineService } from '../pipeline/service/index.js';
+import { commitStatusReporter, executeWithRunner, PipelineService } from '../pipeline/service/index.js';
 import { checkout } from '../pipeline/source/index.js';
 import { ensureAdminToken } from './admin-token.js';
 import { ensureInstanceId } from './instance-id.js';
@@ -97,6 +97,11 @@ export async function startServer(
     secretBox,
     logger,
     dir: join(config.home, 'pipelines'),
+    reportStatus: commitStatusReporter({
+      store,
+      secretBox,
+      externalUrl: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`,
+    }),
     checkout: (input) =>
       checkout({
         repoUrl: input.repoUrl,

@@ -5,3 +5,4 @@ export type { RunEvent } from './run-events.js';
 export { runsToStart, supersededBy } from './run-queue.js';
 export { executeWithRunner, toRunEvent } from './runner-adapter.js';
 export type { RunnerAdapterDeps } from './runner-adapter.js';
+export { commitStatusReporter } from './report-commit-status.js';
