@@ -108,7 +108,13 @@ describe('logs of a deployed app', () => {
     ]);
     const json = await query(`{app="${app}"} | level="warn"`);
     expect(json[0]?.metadata).toMatchObject({ level: 'warn', msg: 'cache cold', trace_id: 't-1234' });
-    expect(json[0]?.streamLabels).toMatchObject({ app, service: 'web', replica: '1', release: '1', stream: 'stdout' });
+    expect(json[0]?.streamLabels).toMatchObject({
+      app,
+      service: 'web',
+      replica: '1',
+      release: '1',
+      stream: 'stdout',
+    });
   });
 
   it('loses and duplicates nothing across a daemon crash (SIGKILL) and a graceful restart', async () => {
@@ -133,7 +139,8 @@ describe('logs of a deployed app', () => {
 
   it('mines the counter lines into one pattern', async () => {
     const result = await cli('patterns', app, '--json');
-    const patterns = (JSON.parse(result.stdout) as { patterns: { template: string; count: number }[] }).patterns;
+    const patterns = (JSON.parse(result.stdout) as { patterns: { template: string; count: number }[] })
+      .patterns;
     const counterPattern = patterns.find((p) => p.template.includes('of the counter'));
     expect(counterPattern?.template).toBe('line <*> of the counter');
     expect(counterPattern?.count).toBeGreaterThan(50);
@@ -141,7 +148,13 @@ describe('logs of a deployed app', () => {
 
   it('fires the alert and calls its webhook on a real burst of ERROR lines', async () => {
     const [id] = containersOf(app);
-    docker('exec', id ?? '', 'sh', '-c', 'for i in 1 2 3 4 5 6 7 8 9 10; do echo "ERROR payment failed $i" > /proc/1/fd/1; done');
+    docker(
+      'exec',
+      id ?? '',
+      'sh',
+      '-c',
+      'for i in 1 2 3 4 5 6 7 8 9 10; do echo "ERROR payment failed $i" > /proc/1/fd/1; done',
+    );
     await waitFor('the alert webhook', () => hooks.some((h) => h.status === 'firing'), 20_000);
     expect(hooks.find((h) => h.status === 'firing')?.commonLabels).toMatchObject({
       alertname: 'error-burst',
@@ -157,7 +170,8 @@ describe('logs of a deployed app', () => {
       'a metrics sample',
       async () => {
         const result = await cli('metrics', app, '--json', '--since', '10m');
-        const series = (JSON.parse(result.stdout) as { series: { points: { memoryBytes: unknown[] } }[] }).series;
+        const series = (JSON.parse(result.stdout) as { series: { points: { memoryBytes: unknown[] } }[] })
+          .series;
         return (series[0]?.points.memoryBytes.length ?? 0) > 0;
       },
       30_000,
