@@ -12,7 +12,12 @@ import { Orchestrator } from '../orchestrator/index.js';
 import { openStore } from '../store/index.js';
 import { SecretBox } from '../secrets/index.js';
 import { cleanupAllRuns } from '../pipeline/runner/index.js';
-import { commitStatusReporter, executeWithRunner, PipelineService } from '../pipeline/service/index.js';
+import {
+  commitStatusReporter,
+  executeWithRunner,
+  PipelineService,
+  PipelineTriggers,
+} from '../pipeline/service/index.js';
 import { checkout } from '../pipeline/source/index.js';
 import { ensureAdminToken } from './admin-token.js';
 import { ensureInstanceId } from './instance-id.js';
@@ -92,11 +97,14 @@ export async function startServer(
   });
   const secretBox = SecretBox.open(config.home);
   const vulnDbPath = join(config.home, vulnDbFileName);
+  let triggers: PipelineTriggers | undefined;
   const pipelines = new PipelineService({
     store,
     secretBox,
     logger,
     dir: join(config.home, 'pipelines'),
+    onPipelineLoaded: (app, spec) => triggers?.learnCron(app, spec.cron),
+    onSourceChanged: () => triggers?.refresh(),
     reportStatus: commitStatusReporter({
       store,
       secretBox,
@@ -131,6 +139,20 @@ export async function startServer(
       logger.warn({ err: error }, 'leftover pipeline containers not removed'),
     );
     pipelines.start();
+    triggers = new PipelineTriggers({
+      store,
+      secretBox,
+      logger,
+      dir: join(config.home, 'pipelines'),
+      enqueue: (app, trigger) => {
+        try {
+          pipelines.enqueue(app, trigger);
+        } catch (error) {
+          logger.warn({ err: error, app }, 'triggered run not queued');
+        }
+      },
+    });
+    triggers.start();
     stats.start();
     logs.start();
   } catch (error) {
@@ -187,6 +209,7 @@ export async function startServer(
           server.close(() => resolve());
           if ('closeAllConnections' in server) server.closeAllConnections();
         });
+        triggers?.stop();
         await pipelines.stop();
         await orchestrator.stop();
         stats.stop();

@@ -6,3 +6,5 @@ export { runsToStart, supersededBy } from './run-queue.js';
 export { executeWithRunner, toRunEvent } from './runner-adapter.js';
 export type { RunnerAdapterDeps } from './runner-adapter.js';
 export { commitStatusReporter } from './report-commit-status.js';
+export { PipelineTriggers } from './pipeline-triggers.js';
+export type { PipelineTriggersDeps } from './pipeline-triggers.js';

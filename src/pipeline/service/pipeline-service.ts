@@ -56,6 +56,10 @@ export interface PipelineServiceDeps {
   /** Reports a run's state on its commit when the app has a forge token (best effort). */
   reportStatus?: (run: PipelineRun, state: 'pending' | 'success' | 'failure' | 'error') => Promise<void>;
   maxConcurrent?: number;
+  /** A run of the app's default branch loaded its pipeline file (cron entries are learned from it). */
+  onPipelineLoaded?: (app: string, spec: PipelineSpec) => void;
+  /** An app's pipeline source was created or changed (polling follows it). */
+  onSourceChanged?: () => void;
 }
 
 const pipelineFile = '.berth/pipeline.yaml';
@@ -171,6 +175,11 @@ export class PipelineService {
     signal.addEventListener('abort', () => this.#live.off(name, listener), { once: true });
   }
 
+  /** Called by the API after `PUT /apps/{app}/pipeline`. */
+  sourceChanged(): void {
+    this.#deps.onSourceChanged?.();
+  }
+
   isActive(runId: number): boolean {
     return this.#active.has(runId);
   }
@@ -280,6 +289,9 @@ export class PipelineService {
       );
     }
     const spec = loadPipeline(readFileSync(file, 'utf8'), { file: pipelineFile });
+    const onDefaultBranch =
+      (run.trigger.branch ?? (run.trigger.tag ? undefined : source.branch)) === source.branch;
+    if (onDefaultBranch) this.#deps.onPipelineLoaded?.(run.app, spec);
     const trigger = {
       event: run.trigger.event,
       ...(run.trigger.branch

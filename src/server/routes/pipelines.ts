@@ -110,6 +110,7 @@ export function pipelineRoutes(deps: ApiDeps): Hono {
       pollSeconds: body.pollSeconds ?? null,
     });
     deps.logger.info({ app, repo: body.repoUrl, forge: body.forge }, 'pipeline source set');
+    deps.pipelines.sourceChanged();
     return c.json({
       app,
       repoUrl: body.repoUrl,
