@@ -184,4 +184,21 @@ describe('a push to a git remote with a signed webhook', () => {
     expect(run.steps.find((s) => s.name === 'push')?.status ?? 'skipped').toBe('skipped');
     expect(await (await fetch(`http://127.0.0.1:${port}/index.html`)).text()).toBe('version 1\n');
   });
+
+  it('runs manually from the CLI and cancels a waiting run', async () => {
+    const run = await cli(['pipeline', 'run', app, '--ref', 'main']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`run ${app}/3 queued`);
+    await waitFor(
+      'the manual run to wait for approval',
+      async () => (await show(3)).status === 'waiting',
+      120_000,
+      500,
+    );
+    const cancel = await cli(['pipeline', 'cancel', `${app}/3`]);
+    expect(cancel.code, cancel.stderr).toBe(0);
+    await waitFor('the run to be cancelled', async () => (await show(3)).status === 'cancelled', 30_000, 250);
+    const ls = await cli(['pipeline', 'ls', app]);
+    expect(ls.stdout).toMatch(new RegExp(`${app}/3\\s+cancelled\\s+manual`));
+  });
 });

@@ -12,7 +12,18 @@ const usage = [
   'berth pipeline cancel APP/N',
 ].join('\n       ');
 
+interface ReportJson {
+  kind: string;
+  total: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+  findings: { message: string; file?: string; line?: number; rule?: string }[];
+}
+
 interface StepJson {
+  reports: ReportJson[] | null;
+  artifacts: string[] | null;
   variant: string;
   name: string;
   kind: string;
@@ -191,6 +202,19 @@ export async function pipelineCommand(argv: string[], ctx: CliContext): Promise<
           ]),
         ),
       );
+      for (const s of run.steps ?? []) {
+        for (const r of s.reports ?? []) {
+          print(
+            ctx,
+            `${s.name}: ${r.kind} ${r.total} total, ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`,
+          );
+          for (const f of r.findings.slice(0, 20)) {
+            const where = f.file ? `${f.file}${f.line === undefined ? '' : `:${f.line}`} ` : '';
+            print(ctx, `  ${where}${f.rule ? `[${f.rule}] ` : ''}${f.message}`);
+          }
+        }
+        if (s.artifacts?.length) print(ctx, `${s.name}: artifacts ${s.artifacts.join(', ')}`);
+      }
       return 0;
     }
     case 'logs': {
