@@ -131,12 +131,12 @@ export function builtinHandlers(deps: BuiltinDeps): BuiltinHandlers {
         const [repo, tag] = splitTag(ref);
         if (ref !== step.image) await deps.docker.getImage(step.image).tag({ repo, tag });
         const registry = step.registry ?? repo.split('/')[0] ?? '';
-        const stream = (await deps.docker.getImage(ref).push({
+        const stream = await deps.docker.getImage(ref).push({
           tag,
           ...(username !== undefined && password !== undefined
             ? { authconfig: { username, password, serveraddress: registry } }
             : {}),
-        }));
+        });
         digest = (await followPush(stream, ctx)) || digest;
         ctx.log(`pushed ${ref}${digest ? ` (${digest})` : ''}`);
       }
