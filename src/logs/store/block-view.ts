@@ -1,5 +1,11 @@
 import { ByteReader } from './byte-writer.js';
-import { blockFormatVersion, flagMetadata, flagVarintTimes } from './block-writer.js';
+import {
+  blockFormatVersion,
+  flagMetadata,
+  flagMultiline,
+  flagVarintTimes,
+  textOffsetAt,
+} from './block-writer.js';
 
 /**
  * A decoded block (format in block-writer.ts) that reads lines and metadata lazily from the payload:
@@ -9,7 +15,7 @@ import { blockFormatVersion, flagMetadata, flagVarintTimes } from './block-write
 export class BlockView {
   readonly count: number;
   readonly timestamps: Float64Array;
-  /** `lineEnds[i]` is the end of line i inside `text`; line i starts at `lineEnds[i - 1]` (or 0). */
+  /** `lineEnds[i]` is where line i ends inside `text` (at its "\n"); it starts after line i - 1's. */
   readonly lineEnds: Uint32Array;
   readonly text: Buffer;
   readonly #keys: string[] | undefined;
@@ -38,6 +44,8 @@ export class BlockView {
     const version = r.byte();
     if (version !== blockFormatVersion) throw new RangeError(`unknown block format version ${version}`);
     const flags = r.byte();
+    const textOffset = payload.readUInt32LE(textOffsetAt);
+    r.skip(4);
     const count = r.varint();
     const timestamps = new Float64Array(count);
     if (flags & flagVarintTimes) {
@@ -47,9 +55,11 @@ export class BlockView {
       r.skip(count * 8);
       for (let i = 0; i < count; i++) timestamps[i] = payload.readDoubleLE(r.pos - (count - i) * 8);
     }
-    const lineEnds = new Uint32Array(count);
-    let end = 0;
-    for (let i = 0; i < count; i++) lineEnds[i] = end += r.varint();
+    const multiline = new Map<number, number>();
+    if (flags & flagMultiline) {
+      let index = 0;
+      for (let n = r.varint(); n > 0; n--) multiline.set((index += r.varint()), r.varint());
+    }
     let keys: string[] | undefined;
     let metaSection: Buffer | undefined;
     if (flags & flagMetadata) {
@@ -64,13 +74,25 @@ export class BlockView {
       metaSection = payload.subarray(r.pos, r.pos + sectionBytes);
       r.skip(sectionBytes);
     }
+    if (r.pos !== textOffset)
+      throw new RangeError(`block text starts at ${r.pos}, header says ${textOffset}`);
     const text = payload.subarray(r.pos);
-    if (text.length !== end) throw new RangeError(`block text is ${text.length} bytes, lines say ${end}`);
+    const lineEnds = new Uint32Array(count);
+    let pos = 0;
+    for (let i = 0; i < count; i++) {
+      let end = text.indexOf(10, pos);
+      for (let extra = multiline.get(i) ?? 0; extra > 0 && end >= 0; extra--) end = text.indexOf(10, end + 1);
+      if (end < 0) throw new RangeError(`block text holds fewer than ${count} lines`);
+      lineEnds[i] = end;
+      pos = end + 1;
+    }
+    if (pos !== text.length)
+      throw new RangeError(`block text has ${text.length - pos} bytes after its last line`);
     return new BlockView(count, timestamps, lineEnds, text, keys, metaSection);
   }
 
   lineStart(i: number): number {
-    return i === 0 ? 0 : (this.lineEnds[i - 1] ?? 0);
+    return i === 0 ? 0 : (this.lineEnds[i - 1] ?? 0) + 1;
   }
 
   line(i: number): string {
@@ -110,6 +132,16 @@ export class BlockView {
     }
     return lo;
   }
+}
+
+/**
+ * The text column and entry count of a payload without decoding the other columns, so a scan can
+ * drop a block whose text lacks a literal for the cost of `indexOf`.
+ */
+export function peekText(payload: Buffer): { text: Buffer; count: number } {
+  if (payload[0] !== blockFormatVersion) throw new RangeError(`unknown block format version ${payload[0]}`);
+  const count = new ByteReader(payload, textOffsetAt + 4).varint();
+  return { text: payload.subarray(payload.readUInt32LE(textOffsetAt)), count };
 }
 
 /** Start offset of each entry's metadata record, found by skipping through the section once. */

@@ -68,10 +68,11 @@ describe('block format', () => {
     writer.add(10, 'é');
     const block = writer.finish();
     expect(block).toMatchObject({ count: 2, minTs: 10, maxTs: 30, rawBytes: 2 + 1 + 2 + 1 });
-    expect(block.text.toString()).toBe('abé');
+    expect(block.text.toString()).toBe('ab\né\n');
   });
 
   it.each([
+    ['zstd', { name: 'zstd', level: 7 }],
     ['brotli', { name: 'brotli', level: 4 }],
     ['deflate', { name: 'deflate', level: 1 }],
   ] as const)('compresses and restores a block with %s', (name, codec) => {

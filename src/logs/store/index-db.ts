@@ -14,8 +14,8 @@ export interface BlockRow {
   maxTs: number;
   entries: number;
   rawBytes: number;
+  /** The bloom sits in the segment file right before the block: `[offset - bloomBytes, offset)`. */
   bloomBytes: number;
-  bloom?: Buffer | null;
 }
 
 export type NewBlock = Omit<BlockRow, 'id'>;
@@ -49,8 +49,10 @@ export interface BlockPage {
   /** Keyset cursor: the (min_ts or max_ts, id) of the last row of the previous page. */
   after: { ts: number; id: number } | undefined;
   limit: number;
-  withBloom: boolean;
 }
+
+/** Bump with a migration when the tables or the block format change. */
+const schemaVersion = 2;
 
 const schema = `
 CREATE TABLE IF NOT EXISTS streams (
@@ -71,8 +73,7 @@ CREATE TABLE IF NOT EXISTS blocks (
   max_ts REAL NOT NULL,
   entries INTEGER NOT NULL,
   raw_bytes INTEGER NOT NULL,
-  bloom_bytes INTEGER NOT NULL,
-  bloom BLOB
+  bloom_bytes INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS blocks_by_min ON blocks(sealed, min_ts, id);
 CREATE INDEX IF NOT EXISTS blocks_by_max ON blocks(sealed, max_ts, id);
@@ -86,10 +87,27 @@ const columns = `id, stream_id AS streamId, sealed, file, offset, length, codec,
   max_ts AS maxTs, entries, raw_bytes AS rawBytes, bloom_bytes AS bloomBytes`;
 
 type RawRow = Omit<BlockRow, 'sealed'> & { sealed: number };
+
+const rawColumns =
+  'id, stream_id, file, offset, length, codec, min_ts, max_ts, entries, raw_bytes, bloom_bytes';
+const fromRaw = (r: number[]): BlockRow => ({
+  id: r[0] ?? 0,
+  streamId: r[1] ?? 0,
+  sealed: true,
+  file: r[2] ?? 0,
+  offset: r[3] ?? 0,
+  length: r[4] ?? 0,
+  codec: r[5] ?? 0,
+  minTs: r[6] ?? 0,
+  maxTs: r[7] ?? 0,
+  entries: r[8] ?? 0,
+  rawBytes: r[9] ?? 0,
+  bloomBytes: r[10] ?? 0,
+});
 const toRow = (raw: RawRow): BlockRow => ({ ...raw, sealed: raw.sealed === 1 });
 
 /**
- * The log store's SQLite index (`index.db`): streams, blocks with their time range and bloom, and
+ * The log store's SQLite index (`index.db`): streams, blocks with their place and time range, and
  * collector checkpoints. WAL with `synchronous=NORMAL` as in src/store/open-store.ts: a commit
  * survives a process crash; after a power loss the last commits may roll back, never half of one.
  */
@@ -106,13 +124,16 @@ export class IndexDb {
     this.#db.pragma('foreign_keys = ON');
     this.#db.pragma('busy_timeout = 5000');
     const version = this.#db.pragma('user_version', { simple: true }) as number;
-    if (version > 1) throw new RangeError(`log index schema v${version} is newer than this Berth (v1)`);
+    if (version !== 0 && version !== schemaVersion) {
+      // v1 only existed in development builds (blooms in the index, another block layout).
+      throw new RangeError(`log index schema v${version} is not v${schemaVersion}`);
+    }
     this.#db.exec(schema);
-    this.#db.pragma('user_version = 1');
+    this.#db.pragma(`user_version = ${schemaVersion}`);
     this.#insertBlock = this.#db.prepare(`INSERT INTO blocks
-      (stream_id, sealed, file, offset, length, codec, min_ts, max_ts, entries, raw_bytes, bloom_bytes, bloom)
+      (stream_id, sealed, file, offset, length, codec, min_ts, max_ts, entries, raw_bytes, bloom_bytes)
       VALUES (@streamId, @sealed, @file, @offset, @length, @codec, @minTs, @maxTs, @entries, @rawBytes,
-              @bloomBytes, @bloom)`);
+              @bloomBytes)`);
     this.#deleteBlock = this.#db.prepare(
       'DELETE FROM blocks WHERE id = ? RETURNING id, file, length, bloom_bytes AS bloomBytes, entries',
     );
@@ -140,7 +161,6 @@ export class IndexDb {
     const info = this.#insertBlock.run({
       ...block,
       sealed: block.sealed ? 1 : 0,
-      bloom: block.bloom ?? null,
     });
     return Number(info.lastInsertRowid);
   }
@@ -162,17 +182,23 @@ export class IndexDb {
   /** One page of sealed blocks overlapping `[startMs, endMs)`, in the order a merge opens them. */
   pageBlocks(page: BlockPage): BlockRow[] {
     const forward = page.direction === 'forward';
-    const key = `${page.direction}:${page.streamIds !== undefined}:${page.after !== undefined}:${page.withBloom}`;
+    const key = `${page.direction}:${page.streamIds !== undefined}:${page.after !== undefined}`;
     let statement = this.#pageStatements.get(key);
     if (statement === undefined) {
       const tsColumn = forward ? 'min_ts' : 'max_ts';
       const cmp = forward ? '>' : '<';
       const order = forward ? 'ASC' : 'DESC';
-      statement = this.#db.prepare(`SELECT ${columns}${page.withBloom ? ', bloom' : ''} FROM blocks
+      // Raw rows (arrays): a needle query pages through every block, and named-column objects cost
+      // three times as much to build as the arrays.
+      statement = this.#db
+        .prepare(
+          `SELECT ${rawColumns} FROM blocks
         WHERE sealed = 1 AND id <= @maxId AND min_ts < @endMs AND max_ts >= @startMs
         ${page.streamIds === undefined ? '' : 'AND stream_id IN (SELECT value FROM json_each(@streams))'}
         ${page.after === undefined ? '' : `AND (${tsColumn} ${cmp} @afterTs OR (${tsColumn} = @afterTs AND id ${cmp} @afterId))`}
-        ORDER BY ${tsColumn} ${order}, id ${order} LIMIT @limit`);
+        ORDER BY ${tsColumn} ${order}, id ${order} LIMIT @limit`,
+        )
+        .raw(true);
       this.#pageStatements.set(key, statement);
     }
     const params: Record<string, unknown> = {
@@ -186,7 +212,7 @@ export class IndexDb {
       params['afterTs'] = page.after.ts;
       params['afterId'] = page.after.id;
     }
-    return (statement.all(params) as RawRow[]).map(toRow);
+    return (statement.all(params) as number[][]).map(fromRaw);
   }
 
   /** Head (unsealed) blocks in write order, to rebuild the in-memory buffers at open. */
@@ -212,10 +238,12 @@ export class IndexDb {
     return (rows as RawRow[]).map(toRow);
   }
 
-  /** Live block bytes and block count per segment file (blooms live in the index, not in files). */
+  /** Live bytes (blocks and their blooms) and block count per segment file. */
   fileUsage(): { file: number; liveBytes: number; blocks: number }[] {
     return this.#db
-      .prepare('SELECT file, SUM(length) AS liveBytes, COUNT(*) AS blocks FROM blocks GROUP BY file')
+      .prepare(
+        'SELECT file, SUM(length + bloom_bytes) AS liveBytes, COUNT(*) AS blocks FROM blocks GROUP BY file',
+      )
       .all() as { file: number; liveBytes: number; blocks: number }[];
   }
 

@@ -74,9 +74,17 @@ function grams(bytes: Uint8Array, start: number, end: number, align: number): Al
   return items;
 }
 
-/** Whether a block with this bloom may hold a line that contains every planned literal. */
-export function bloomMayMatch(bloom: Uint8Array, plan: ProbePlan): boolean {
+/**
+ * Whether a block may hold a line that contains every planned literal, asking `has(a, b)` about each
+ * item only until the answer is known (a needle usually stops at its first item).
+ */
+export function planMayMatch(plan: ProbePlan, has: (a: number, b: number) => boolean): boolean {
   return plan.every((requirement) =>
-    requirement.some((alternative) => alternative.every(([a, b]) => bloomHas(bloom, a, b))),
+    requirement.some((alternative) => alternative.every(([a, b]) => has(a, b))),
   );
+}
+
+/** `planMayMatch` against a whole bloom in memory. */
+export function bloomMayMatch(bloom: Uint8Array, plan: ProbePlan): boolean {
+  return planMayMatch(plan, (a, b) => bloomHas(bloom, a, b));
 }

@@ -37,10 +37,19 @@ export const LogStoreOptionsSchema = z
       .int()
       .min(256)
       .default(64 * MiB),
-    /** Codec of sealed blocks; see block-codec.ts for why brotli 5 is the default. */
+    /** Codec of sealed blocks; see block-codec.ts for why zstd 7 is the default. */
     codec: z
-      .object({ name: z.enum(['brotli', 'deflate']), level: z.number().int().min(0).max(11) })
+      .object({ name: z.enum(['zstd', 'brotli', 'deflate']), level: z.number().int().min(0).max(19) })
       .strict()
+      .refine(
+        (c) =>
+          c.name === 'zstd'
+            ? c.level >= 1
+            : c.name === 'brotli'
+              ? c.level <= 11
+              : c.level >= 1 && c.level <= 9,
+        'level out of range for the codec (zstd 1-19, brotli 0-11, deflate 1-9)',
+      )
       .default(defaultCodec),
     /** Worker threads for scans with `lineContains`; 0 scans in the calling thread. */
     scanThreads: z

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -347,6 +348,19 @@ describe('LogStore', () => {
       caught = error;
     }
     expect(isBerthError(caught) && caught.code).toBe(code);
+  });
+
+  it('refuses a directory whose index has another schema version, with BERTH_STORE', async () => {
+    const dir = dirs.make();
+    const store = await open(dir);
+    await closeAndReopen(store, dir).then((s) => {
+      stores.splice(stores.indexOf(s), 1);
+      return s.close();
+    });
+    const db = new Database(join(dir, 'index.db'));
+    db.pragma('user_version = 99');
+    db.close();
+    await expect(LogStore.open(dir)).rejects.toMatchObject({ code: 'BERTH_STORE' });
   });
 
   it('rejects invalid options with BERTH_CONFIG and invalid queries with BERTH_BAD_REQUEST', async () => {

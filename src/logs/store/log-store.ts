@@ -4,6 +4,8 @@ import { decompressBlock, headCodec } from './block-codec.js';
 import { BlockView } from './block-view.js';
 import { buildBlock, rebuildBlock, type BuiltBlock } from './build-block.js';
 import { ArraySource, sortByTime } from './entry-source.js';
+import { compactSparseFiles } from './compact-files.js';
+import { dropRange } from './drop-range.js';
 import { IndexDb, type BlockRow, type DroppedBlock } from './index-db.js';
 import { canonicalLabels } from './labels-key.js';
 import type { Labels, LogLine } from './log-line.js';
@@ -31,6 +33,14 @@ import {
   type RegexCompiler,
   type StreamSelector,
 } from './stream-selector.js';
+import {
+  checkMetadata,
+  entryBytes,
+  newStreamState,
+  rowOf,
+  type PendingBlock,
+  type StreamState,
+} from './stream-state.js';
 import { DistinctItems } from './token-bloom.js';
 
 /** Figures of the whole store. */
@@ -65,41 +75,6 @@ export interface RetentionResult {
   entriesDropped: number;
   bytesDropped: number;
   filesCompacted: number;
-}
-
-interface StreamState {
-  key: string;
-  labels: Labels;
-  app: string | undefined;
-  /** Row id in the index once the stream has been flushed. */
-  id: number | undefined;
-  /** Buffered entries in append order; `entries[0, flushed)` are also in the head blocks `headIds`. */
-  entries: LogLine[];
-  /** Memory estimate of `entries` (for `maxBufferedBytes`). */
-  bytes: number;
-  /** Characters of the lines plus one per line (for `blockBytes`; equals raw bytes for ASCII). */
-  rawChars: number;
-  flushed: number;
-  headIds: number[];
-  /** When the oldest buffered entry was appended (wall clock), for `maxBlockAgeMs`. */
-  sinceMs: number;
-}
-
-/** A sealed block written to a segment file, committed to the index at the next flush. */
-interface PendingBlock {
-  stream: StreamState;
-  block: BuiltBlock;
-  file: number;
-  offset: number;
-  entries: readonly LogLine[];
-  bytes: number;
-}
-
-/** Approximate memory of a buffered entry (JS strings are 1-2 bytes a character plus object headers). */
-function entryBytes(e: LogLine): number {
-  let n = e.line.length + 48;
-  if (e.metadata !== undefined) for (const k in e.metadata) n += k.length + (e.metadata[k]?.length ?? 0) + 16;
-  return n;
 }
 
 /**
@@ -199,18 +174,7 @@ export class LogStore {
   }
 
   #newStream(key: string, labels: Labels): StreamState {
-    const state: StreamState = {
-      key,
-      labels,
-      app: labels['app'],
-      id: undefined,
-      entries: [],
-      bytes: 0,
-      rawChars: 0,
-      flushed: 0,
-      headIds: [],
-      sinceMs: 0,
-    };
+    const state = newStreamState(key, labels);
     this.#streams.set(key, state);
     return state;
   }
@@ -235,6 +199,7 @@ export class LogStore {
    */
   append(labels: Labels, entries: readonly LogLine[]): void {
     this.#assertOpen();
+    if (entries.length === 0) return;
     const canonical = canonicalLabels(labels);
     const stream = this.#streams.get(canonical.key) ?? this.#newStream(canonical.key, canonical.labels);
     for (const e of entries) {
@@ -265,7 +230,7 @@ export class LogStore {
     let chunkChars = 0;
     const cut = (): void => {
       const block = buildBlock(chunk, this.#settings.codec, this.#bloomScratch);
-      const at = this.#files.append('sealed', block.bytes);
+      const at = this.#appendSealed(block);
       this.#pending.push({ stream, block, ...at, entries: chunk, bytes: chunkBytes });
       chunk = [];
       chunkBytes = 0;
@@ -284,6 +249,12 @@ export class LogStore {
     stream.rawChars = 0;
     stream.flushed = 0;
     stream.headIds = [];
+  }
+
+  #appendSealed(block: BuiltBlock): { file: number; offset: number } {
+    return block.bloom === null
+      ? this.#files.append('sealed', block.bytes)
+      : this.#files.append('sealed', block.bloom, block.bytes);
   }
 
   /** Over the buffer cap: seal the largest buffers until at most half the cap is left, then flush. */
@@ -395,7 +366,7 @@ export class LogStore {
   }
 
   #release(dropped: readonly (DroppedBlock | undefined)[]): void {
-    for (const d of dropped) if (d !== undefined) this.#files.release(d.file, d.length);
+    for (const d of dropped) if (d !== undefined) this.#files.release(d.file, d.length + d.bloomBytes);
     this.#files.retireEmpty();
   }
 
@@ -476,71 +447,65 @@ export class LogStore {
     const result: DeleteResult = { entriesDeleted: 0, blocksDropped: 0, blocksRewritten: 0 };
     const streams = [...this.#streams.values()].filter((s) => match(s.labels));
     const ids = streams.flatMap((s) => (s.id === undefined ? [] : [s.id]));
-    const replaced: { old: BlockRow; block?: BuiltBlock; file?: number; offset?: number }[] = [];
-    for (const row of ids.length === 0
-      ? []
-      : this.#db.sealedBlocksOverlapping(ids, request.startMs, request.endMs)) {
-      if (row.minTs >= request.startMs && row.maxTs < request.endMs) {
-        result.entriesDeleted += row.entries;
-        result.blocksDropped++;
-        replaced.push({ old: row });
-        continue;
-      }
-      const view = this.#readBlock(row);
-      const block = rebuildBlock(
-        view,
-        (i) => !inRange(view.timestamps[i] ?? 0),
-        this.#settings.codec,
-        this.#bloomScratch,
-      );
-      const removed = row.entries - (block?.entries ?? 0);
-      if (removed === 0) continue;
-      result.entriesDeleted += removed;
-      if (block === undefined) {
-        result.blocksDropped++;
-        replaced.push({ old: row });
-      } else {
-        result.blocksRewritten++;
-        replaced.push({ old: row, block, ...this.#files.append('sealed', block.bytes) });
-      }
+    const rows =
+      ids.length === 0 ? [] : this.#db.sealedBlocksOverlapping(ids, request.startMs, request.endMs);
+    const replaced = dropRange(rows, request, {
+      read: (row) => this.#readBlock(row),
+      rebuild: (view, keep) => rebuildBlock(view, keep, this.#settings.codec, this.#bloomScratch),
+      append: (block) => this.#appendSealed(block),
+    });
+    for (const r of replaced) {
+      result.entriesDeleted += r.removed;
+      if (r.block === undefined) result.blocksDropped++;
+      else result.blocksRewritten++;
     }
-    const rewrites: { stream: StreamState; head?: BuiltBlock; file?: number; offset?: number }[] = [];
+    // Buffers: the entries left become one head block each (they were all flushed just above).
+    const rewrites: {
+      stream: StreamState;
+      kept: LogLine[];
+      head?: BuiltBlock;
+      file?: number;
+      offset?: number;
+    }[] = [];
     for (const stream of streams) {
       const kept = stream.entries.filter((e) => !inRange(e.timestampMs));
       if (kept.length === stream.entries.length) continue;
       result.entriesDeleted += stream.entries.length - kept.length;
+      if (kept.length === 0) rewrites.push({ stream, kept });
+      else {
+        const head = buildBlock(sortByTime(kept), headCodec, undefined);
+        rewrites.push({ stream, kept, head, ...this.#files.append('head', head.bytes) });
+      }
+    }
+    this.#files.sync();
+    const { dropped, headIds } = this.#db.transaction(() => {
+      const gone: (DroppedBlock | undefined)[] = [];
+      for (const r of replaced) {
+        gone.push(this.#db.deleteBlock(r.old.id));
+        if (r.block !== undefined) {
+          this.#db.insertBlock(rowOf(r.block, r.old.streamId, true, r.file ?? 0, r.offset ?? 0));
+        }
+      }
+      const ids = rewrites.map((r) => {
+        gone.push(...r.stream.headIds.map((id) => this.#db.deleteBlock(id)));
+        const streamId = r.stream.id;
+        if (r.head === undefined || streamId === undefined) return [];
+        return [this.#db.insertBlock(rowOf(r.head, streamId, false, r.file ?? 0, r.offset ?? 0))];
+      });
+      return { dropped: gone, headIds: ids };
+    });
+    rewrites.forEach((r, i) => {
+      const stream = r.stream;
       this.#bufferedBytes -= stream.bytes;
       stream.entries = [];
       stream.bytes = 0;
       stream.rawChars = 0;
-      for (const e of kept) this.#buffer(stream, e);
-      if (kept.length === 0) rewrites.push({ stream });
-      else {
-        const head = buildBlock(sortByTime(kept), headCodec, undefined);
-        rewrites.push({ stream, head, ...this.#files.append('head', head.bytes) });
-      }
-    }
-    this.#files.sync();
-    const dropped = this.#db.transaction(() => {
-      const gone: (DroppedBlock | undefined)[] = [];
-      for (const r of replaced) {
-        gone.push(this.#db.deleteBlock(r.old.id));
-        if (r.block !== undefined)
-          this.#db.insertBlock(rowOf(r.block, r.old.streamId, true, r.file ?? 0, r.offset ?? 0));
-      }
-      for (const r of rewrites) {
-        gone.push(...r.stream.headIds.map((id) => this.#db.deleteBlock(id)));
-        const id = r.stream.id;
-        r.stream.headIds =
-          r.head === undefined || id === undefined
-            ? []
-            : [this.#db.insertBlock(rowOf(r.head, id, false, r.file ?? 0, r.offset ?? 0))];
-        r.stream.flushed = r.stream.headIds.length === 0 ? 0 : r.stream.entries.length;
-      }
-      return gone;
+      for (const e of r.kept) this.#buffer(stream, e);
+      stream.headIds = headIds[i] ?? [];
+      stream.flushed = stream.headIds.length === 0 ? 0 : stream.entries.length;
     });
     this.#release(dropped);
-    this.#compact();
+    compactSparseFiles(this.#db, this.#files);
     return result;
   }
 
@@ -556,33 +521,13 @@ export class LogStore {
     const steps = retentionSteps(settings);
     const dropped = this.#db.transaction(() => steps.flatMap((s) => this.#db.dropWhere(s.sql, s.params)));
     this.#release(dropped);
-    const filesCompacted = this.#compact();
+    const filesCompacted = compactSparseFiles(this.#db, this.#files);
     return {
       blocksDropped: dropped.length,
       entriesDropped: dropped.reduce((n, d) => n + d.entries, 0),
       bytesDropped: dropped.reduce((n, d) => n + d.length + d.bloomBytes, 0),
       filesCompacted,
     };
-  }
-
-  /** Copies the live blocks of files that are mostly dead into the active files; returns files emptied. */
-  #compact(): number {
-    const sparse = this.#files.sparseFiles(0.5);
-    if (sparse.length === 0) return 0;
-    const moves: { row: BlockRow; file: number; offset: number }[] = [];
-    for (const file of sparse) {
-      for (const row of this.#db.blocksInFile(file)) {
-        const bytes = this.#files.read(row.file, row.offset, row.length);
-        moves.push({ row, ...this.#files.append(row.sealed ? 'sealed' : 'head', bytes) });
-      }
-    }
-    this.#files.sync();
-    this.#db.transaction(() => {
-      for (const m of moves) this.#db.moveBlock(m.row.id, m.file, m.offset);
-    });
-    for (const m of moves) this.#files.release(m.row.file, m.row.length);
-    this.#files.retireEmpty();
-    return sparse.length;
   }
 
   stats(): LogStoreStats {
@@ -652,38 +597,4 @@ export class LogStore {
       });
     }
   }
-}
-
-function rowOf(block: BuiltBlock, streamId: number, sealed: boolean, file: number, offset: number) {
-  return {
-    streamId,
-    sealed,
-    file,
-    offset,
-    length: block.bytes.length,
-    codec: block.codec,
-    minTs: block.minTs,
-    maxTs: block.maxTs,
-    entries: block.entries,
-    rawBytes: block.rawBytes,
-    bloomBytes: block.bloomBytes,
-    bloom: block.bloom,
-  };
-}
-
-function checkMetadata(metadata: Readonly<Record<string, string>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(metadata)) {
-    if (typeof value !== 'string') {
-      throw new BerthError(
-        'BERTH_BAD_REQUEST',
-        `structured metadata ${JSON.stringify(key)} is not a string`,
-        {
-          hint: 'Structured metadata values are strings; convert numbers with String().',
-        },
-      );
-    }
-    out[key] = value;
-  }
-  return out;
 }

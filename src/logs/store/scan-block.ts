@@ -1,4 +1,4 @@
-import { BlockView } from './block-view.js';
+import { BlockView, peekText } from './block-view.js';
 import { BlockWriter } from './block-writer.js';
 
 /** What a query keeps of a block: a time range `[startMs, endMs)` and literals every line contains. */
@@ -18,15 +18,20 @@ export interface FilteredBlock {
 }
 
 /**
- * Filters a decompressed block without building strings: the time range is two binary searches, and
+ * Filters a decompressed block without building strings: a block whose text lacks a literal is
+ * dropped before any other column is decoded; otherwise the time range is two binary searches, and
  * each literal is found with `Buffer.indexOf` over the whole text column, then mapped to its line.
  * Returns the payload itself when every entry is kept.
  */
 export function filterBlock(payload: Buffer, filter: BlockFilter): FilteredBlock {
+  const literals = filter.literals.filter((l) => l.length > 0);
+  if (literals.length > 0) {
+    const { text, count } = peekText(payload);
+    if (literals.some((l) => text.indexOf(l) < 0)) return { payload: undefined, scanned: count, kept: 0 };
+  }
   const view = BlockView.decode(payload);
   const lo = view.lowerBound(filter.startMs);
   const hi = view.lowerBound(filter.endMs);
-  const literals = filter.literals.filter((l) => l.length > 0);
   if (lo >= hi) return { payload: undefined, scanned: 0, kept: 0 };
   const kept = literals.length === 0 ? undefined : matchLines(view, lo, hi, literals);
   const count = kept === undefined ? hi - lo : kept.length;

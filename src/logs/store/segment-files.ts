@@ -4,6 +4,7 @@ import {
   fsyncSync,
   openSync,
   readdirSync,
+  readSync,
   statSync,
   unlinkSync,
   writeSync,
@@ -31,7 +32,8 @@ const fileName = (file: number): string => `${String(file).padStart(8, '0')}.seg
 const filePattern = /^(\d{8,})\.seg$/;
 
 /**
- * Append-only segment files holding compressed blocks back to back (the index keeps offsets). Each
+ * Append-only segment files holding compressed blocks back to back, each sealed block preceded by its
+ * token bloom (the index keeps offsets). Each
  * kind has one active file that rolls over at `segmentBytes`. Files are never rewritten in place:
  * compaction copies live blocks forward, and a file whose blocks are all gone is deleted, but only
  * once no query is running (a query may still read blocks it listed earlier).
@@ -74,10 +76,23 @@ export class SegmentFiles {
     return join(this.#dir, fileName(file));
   }
 
-  /** Appends a block to the active file of `kind`; durable only after `sync()`. */
-  append(kind: SegmentKind, bytes: Uint8Array): { file: number; offset: number } {
+  /**
+   * Appends chunks back to back to the active file of `kind`; durable only after `sync()`. Returns
+   * where the last chunk starts (a block after its bloom).
+   */
+  append(kind: SegmentKind, ...chunks: Uint8Array[]): { file: number; offset: number } {
+    const total = chunks.reduce((n, c) => n + c.length, 0);
+    const at = this.#appendBytes(kind, total, chunks);
+    return { file: at.file, offset: at.offset + total - (chunks.at(-1)?.length ?? 0) };
+  }
+
+  #appendBytes(
+    kind: SegmentKind,
+    total: number,
+    chunks: readonly Uint8Array[],
+  ): { file: number; offset: number } {
     let writer = this.#writers.get(kind);
-    if (writer !== undefined && writer.size + bytes.length > this.#segmentBytes && writer.size > 0) {
+    if (writer !== undefined && writer.size + total > this.#segmentBytes && writer.size > 0) {
       this.#closeWriter(kind, writer);
       writer = undefined;
     }
@@ -89,14 +104,17 @@ export class SegmentFiles {
       this.#newFiles = true;
     }
     const offset = writer.size;
-    let done = 0;
-    while (done < bytes.length) done += writeSync(writer.fd, bytes, done, bytes.length - done, offset + done);
-    writer.size += bytes.length;
+    for (const bytes of chunks) {
+      let done = 0;
+      while (done < bytes.length)
+        done += writeSync(writer.fd, bytes, done, bytes.length - done, writer.size + done);
+      writer.size += bytes.length;
+    }
     writer.dirty = true;
     const state = this.#files.get(writer.file);
     if (state !== undefined) {
       state.size = writer.size;
-      state.liveBytes += bytes.length;
+      state.liveBytes += total;
       state.liveBlocks += 1;
     }
     return { file: writer.file, offset };
@@ -127,12 +145,28 @@ export class SegmentFiles {
   }
 
   read(file: number, offset: number, length: number): Buffer {
+    return readRange(this.#readFd(file), offset, length, this.path(file));
+  }
+
+  /** Reads into `target` (reused by the caller) and returns the filled part. */
+  readInto(file: number, offset: number, length: number, target: Buffer): Buffer {
+    const fd = this.#readFd(file);
+    let done = 0;
+    while (done < length) {
+      const n = readSync(fd, target, done, length - done, offset + done);
+      if (n === 0) throw new RangeError(`${this.path(file)} ends before byte ${offset + length}`);
+      done += n;
+    }
+    return target.subarray(0, length);
+  }
+
+  #readFd(file: number): number {
     let fd = this.#readFds.get(file);
     if (fd === undefined) {
       fd = openSync(this.path(file), 'r');
       this.#readFds.set(file, fd);
     }
-    return readRange(fd, offset, length, this.path(file));
+    return fd;
   }
 
   /** Counts a block out of its file's live bytes (appends count themselves in). */

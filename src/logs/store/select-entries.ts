@@ -1,7 +1,8 @@
 import { BlockView } from './block-view.js';
 import { BlockSource, type ArraySource, type EntrySource } from './entry-source.js';
 import type { BlockRow, IndexDb } from './index-db.js';
-import { bloomMayMatch, planLiterals } from './literal-probes.js';
+import { bloomMayMatch, planLiterals, planMayMatch } from './literal-probes.js';
+import { bloomLine, bloomLineBytes, bloomLines, lineHas } from './token-bloom.js';
 import type { LabelledLogLine, Labels } from './log-line.js';
 import type { SelectSettings } from './log-store-options.js';
 import { mergeSources, type Candidate } from './merge-sources.js';
@@ -44,7 +45,9 @@ export interface SelectContext {
   maxBlockId: number;
 }
 
-const pageSize = 256;
+const pageSize = 1024;
+/** Pages with at most this many blocks left after the blooms are read in the calling thread. */
+const inlineBlocks = 8;
 /** Above any block id: buffered entries are newer than every block, and this orders equal times. */
 const bufferRank = 2 ** 52;
 
@@ -60,7 +63,7 @@ export async function* selectEntries(
   for (const s of ctx.streams) if (s.id !== undefined) labelsById.set(s.id, s.labels);
   const usePool = ctx.pool !== undefined && query.lineContains.some((l) => l.length > 0);
 
-  const open = async (row: BlockRow, labels: Labels): Promise<EntrySource | undefined> => {
+  const open = async (row: BlockRow, labels: Labels, parallel: boolean): Promise<EntrySource | undefined> => {
     stats.blocksRead++;
     stats.bytesRead += row.length;
     const task: ScanTask = {
@@ -73,7 +76,7 @@ export async function* selectEntries(
       literals: query.lineContains,
     };
     const result: ScanResult =
-      usePool && ctx.pool !== undefined
+      parallel && ctx.pool !== undefined
         ? await ctx.pool.run(task)
         : runScanTask(ctx.files.read(row.file, row.offset, row.length), task);
     stats.bytesDecompressed += result.decompressedBytes;
@@ -83,6 +86,24 @@ export async function* selectEntries(
     return new BlockSource(BlockView.decode(bytes), labels);
   };
 
+  // Each pread costs microseconds whatever its size. A plan whose answer usually comes from one item
+  // (one alternative) reads just that item's 64-byte bloom line; a plan with alternatives (a literal
+  // that starts inside a token) would read up to 4 lines, so it reads the whole bloom once instead.
+  const oneLine = plan.length > 0 && plan.every((requirement) => requirement.length === 1);
+  let scratch = Buffer.allocUnsafe(64 * 1024);
+  const mayMatch = (row: BlockRow): boolean => {
+    const lines = bloomLines(row.bloomBytes);
+    if (lines === 0) return true;
+    const start = row.offset - row.bloomBytes;
+    if (oneLine) {
+      return planMayMatch(plan, (a, b) => {
+        const at = start + 1 + bloomLine(a, lines) * bloomLineBytes;
+        return lineHas(ctx.files.readInto(row.file, at, bloomLineBytes, scratch), b);
+      });
+    }
+    if (scratch.length < row.bloomBytes) scratch = Buffer.allocUnsafe(row.bloomBytes * 2);
+    return bloomMayMatch(ctx.files.readInto(row.file, start, row.bloomBytes, scratch), plan);
+  };
   function* fromIndex(): Generator<Candidate> {
     if (ctx.streams.every((s) => s.id === undefined)) return;
     let after: { ts: number; id: number } | undefined;
@@ -95,18 +116,23 @@ export async function* selectEntries(
         maxId: ctx.maxBlockId,
         after,
         limit: pageSize,
-        withBloom: plan.length > 0,
       });
+      const survivors: BlockRow[] = [];
       for (const row of rows) {
         stats.blocksConsidered++;
-        if (plan.length > 0 && row.bloom != null && !bloomMayMatch(row.bloom, plan)) {
+        if (plan.length > 0 && !mayMatch(row)) {
           stats.blocksSkippedByBloom++;
           continue;
         }
+        survivors.push(row);
+      }
+      // A needle leaves a few blocks: decompressing them here beats a round trip to the workers.
+      const parallel = usePool && survivors.length > inlineBlocks;
+      for (const row of survivors) {
         const labels = labelsById.get(row.streamId);
         if (labels === undefined) continue;
         const boundary = forward ? row.minTs : row.maxTs;
-        yield { boundary, rank: row.id, open: () => open(row, labels) };
+        yield { boundary, rank: row.id, open: () => open(row, labels, parallel) };
       }
       const last = rows.at(-1);
       if (last === undefined || rows.length < pageSize) return;
