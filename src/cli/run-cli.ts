@@ -74,6 +74,22 @@ const commands: Record<string, { run: Command; help: string }> = {
     run: lazy(() => import('./commands/pipeline.js'), 'pipelineCommand'),
     help: 'connect a repository, run, watch, approve and cancel pipelines',
   },
+  login: {
+    run: lazy(() => import('./commands/login.js'), 'loginCommand'),
+    help: 'log in as a user (password on stdin); later commands use that token',
+  },
+  user: {
+    run: lazy(() => import('./commands/user.js'), 'userCommand'),
+    help: 'add, list or remove users (admin): berth user add NAME --role deployer [--apps a,b]',
+  },
+  token: {
+    run: lazy(() => import('./commands/token.js'), 'tokenCommand'),
+    help: 'create, list or revoke API tokens',
+  },
+  audit: {
+    run: lazy(() => import('./commands/audit.js'), 'auditCommand'),
+    help: 'show the audit log (admin)',
+  },
   secret: {
     run: lazy(() => import('./commands/secret.js'), 'secretCommand'),
     help: 'set (from stdin), list or remove pipeline secrets: berth secret set app NAME',
@@ -104,9 +120,12 @@ export const helpText = (): string =>
 function clientFor(env: Readonly<Record<string, string | undefined>>): ApiClient {
   const config = resolveConfig({}, env);
   const tokenFile = join(config.home, 'admin.token');
+  // A token from `berth login` wins over the admin token on the same machine.
+  const loginFile = join(config.home, 'cli.token');
+  const read = (file: string): string | undefined =>
+    existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
   // An empty variable counts as unset, like every other Berth setting.
-  const token =
-    env['BERTH_TOKEN'] || (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : undefined);
+  const token = env['BERTH_TOKEN'] || read(loginFile) || read(tokenFile);
   const host =
     config.host === '0.0.0.0'
       ? '127.0.0.1'

@@ -42,6 +42,7 @@ export const errorCatalogue = {
   BERTH_RELEASE_NOT_FOUND: { kind: 'not_found', summary: 'No release with that number exists.' },
   BERTH_SERVICE_NOT_FOUND: { kind: 'not_found', summary: 'The app has no service with that name.' },
   BERTH_UNAUTHORIZED: { kind: 'unauthorized', summary: 'The API call had no valid bearer token.' },
+  BERTH_FORBIDDEN: { kind: 'forbidden', summary: "The caller's role or app scope does not allow the call." },
   BERTH_ROUTE_NOT_FOUND: { kind: 'not_found', summary: 'No API endpoint has that method and path.' },
   BERTH_BAD_REQUEST: { kind: 'invalid', summary: 'The API request body or parameters are invalid.' },
   BERTH_SERVER_UNREACHABLE: { kind: 'unavailable', summary: 'The CLI cannot reach the Berth daemon.' },
@@ -71,6 +72,14 @@ export const errorCatalogue = {
 
 /** How an error is classified; the server maps kinds to HTTP statuses and the CLI to exit codes. */
 export type ErrorKind =
-  'usage' | 'invalid' | 'conflict' | 'not_found' | 'unauthorized' | 'unavailable' | 'failed' | 'internal';
+  | 'usage'
+  | 'invalid'
+  | 'conflict'
+  | 'not_found'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'unavailable'
+  | 'failed'
+  | 'internal';
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { ApiDeps } from './api-deps.js';
-import { bearerAuth } from './auth.js';
+import { authenticate } from './authenticate.js';
 import { errorResponse } from './error-response.js';
 import { openApiDocument } from './openapi.js';
 import { appRoutes } from './routes/apps.js';
@@ -11,6 +11,7 @@ import { patternRoutes } from './routes/patterns.js';
 import { secretRoutes } from './routes/secrets.js';
 import { pipelineRoutes } from './routes/pipelines.js';
 import { webhookRoutes } from './routes/webhooks.js';
+import { loginRoutes, userRoutes } from './routes/users.js';
 import { scanRoutes } from './routes/scans.js';
 import { BerthError } from '../errors/index.js';
 
@@ -23,6 +24,11 @@ import { BerthError } from '../errors/index.js';
  */
 export function createApi(deps: ApiDeps): Hono {
   const api = new Hono();
+  const guard = authenticate({
+    adminToken: deps.adminToken,
+    store: deps.store,
+    publicPaths: ['/api/v1/auth/login', '/api/v1/openapi.json'],
+  });
   api.onError((error, c) => errorResponse(c, error, deps.logger));
   api.notFound((c) =>
     errorResponse(
@@ -36,9 +42,11 @@ export function createApi(deps: ApiDeps): Hono {
   api.get('/api/v1/openapi.json', (c) => c.json(openApiDocument(deps.version)));
   // Forge webhooks authenticate with their signature, not the bearer token.
   api.route('/hooks', webhookRoutes(deps));
-  api.use('/api/v1/*', bearerAuth(deps.adminToken));
+  // Logging in is how a user gets a token, so it is the one call without one (throttled, audited).
+  api.route('/api/v1/auth', loginRoutes(deps));
+  api.use('/api/v1/*', guard);
   // Loki's push path, so Promtail, Vector and Fluent Bit can ship here with a bearer token.
-  api.use('/loki/*', bearerAuth(deps.adminToken));
+  api.use('/loki/*', guard);
   api.post('/loki/api/v1/push', (c) => pushHandler(deps, c.req.raw));
   api.get('/api/v1/version', async (c) => {
     const engine = await deps.engine.version().catch(() => undefined);
@@ -52,5 +60,6 @@ export function createApi(deps: ApiDeps): Hono {
   api.route('/api/v1/apps', pipelineRoutes(deps));
   api.route('/api/v1/logs', logQueryRoutes(deps));
   api.route('/api/v1/scans', scanRoutes(deps));
+  api.route('/api/v1', userRoutes(deps));
   return api;
 }

@@ -10,6 +10,7 @@ export const statusOfKind: Record<ErrorKind, ContentfulStatusCode> = {
   conflict: 409,
   not_found: 404,
   unauthorized: 401,
+  forbidden: 403,
   unavailable: 503,
   failed: 500,
   internal: 500,

@@ -2,13 +2,16 @@ import { EventRepo } from './event-repo.js';
 import { MetricRepo } from './metric-repo.js';
 import { PipelineRepo } from './pipeline-repo.js';
 import { SecretRepo } from './secret-repo.js';
+import { UserRepo } from './user-repo.js';
 import { openDatabase, type Db } from './open-store.js';
 import { ReleaseRepo } from './release-repo.js';
 import { ScanRepo } from './scan-repo.js';
 
 export type { AppEvent } from './event-repo.js';
 export type { AppRecord, Release, ReleaseStatus } from './release-repo.js';
-export { EventRepo, MetricRepo, PipelineRepo, ReleaseRepo, ScanRepo, SecretRepo, openDatabase };
+export { EventRepo, MetricRepo, PipelineRepo, ReleaseRepo, ScanRepo, SecretRepo, UserRepo, openDatabase };
+export { roles } from './user-repo.js';
+export type { ApiToken, AuditEntry, Role, User } from './user-repo.js';
 export { finishedRunStatuses } from './pipeline-repo.js';
 export type {
   PipelineRun,
@@ -29,6 +32,7 @@ export interface Store {
   readonly metrics: MetricRepo;
   readonly pipelines: PipelineRepo;
   readonly secrets: SecretRepo;
+  readonly users: UserRepo;
   close(): void;
 }
 
@@ -47,6 +51,7 @@ export function openStore(home: string): Store {
     metrics: new MetricRepo(db),
     pipelines: new PipelineRepo(db),
     secrets: new SecretRepo(db),
+    users: new UserRepo(db),
     close: () => db.close(),
   };
 }

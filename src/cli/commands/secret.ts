@@ -1,18 +1,10 @@
 import { note, print, printJson, type CliContext } from '../cli-context.js';
 import { parseCommandArgs, usageError } from '../parse-command-args.js';
 import { table } from '../table.js';
+import { readStdin } from './read-stdin.js';
 
 const usage =
   'berth secret set APP NAME (value on stdin) | berth secret ls APP [--json] | berth secret rm APP NAME';
-
-/** Reads the whole of stdin; one trailing newline (from `echo` or typing Enter) is not part of the value. */
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin as AsyncIterable<Buffer>) chunks.push(chunk);
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
-}
 
 /** `berth secret`: pipeline secrets of an app; values go in on stdin and never come back out. */
 export async function secretCommand(argv: string[], ctx: CliContext): Promise<number> {

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { principalOf } from '../authenticate.js';
 import { loadCompose } from '../../app/index.js';
 import { BerthError } from '../../errors/index.js';
 import { createRelease, rollbackTarget, rollbackTo, withReplicas } from '../../orchestrator/index.js';
@@ -38,7 +39,8 @@ export function appRoutes(deps: ApiDeps): Hono {
   const routes = new Hono();
 
   routes.get('/', async (c) => {
-    const apps = store.releases.listApps();
+    const { apps: allowed } = principalOf(c);
+    const apps = store.releases.listApps().filter((a) => allowed === null || allowed.includes(a.name));
     const statuses = await Promise.all(
       apps.filter((a) => a.currentRelease !== null).map((a) => orchestrator.status(a.name)),
     );
@@ -54,11 +56,17 @@ export function appRoutes(deps: ApiDeps): Hono {
       environment: body.environment,
       readFile: (path) => body.files[path],
     });
+    const { apps: allowed, name: actor } = principalOf(c);
+    if (allowed !== null && !allowed.includes(loaded.spec.name)) {
+      throw new BerthError('BERTH_FORBIDDEN', `${actor} has no access to app "${loaded.spec.name}"`, {
+        hint: `Ask an admin to add "${loaded.spec.name}" to your apps.`,
+      });
+    }
     return releaseResponse(c, async (onProgress, signal) => {
       for (const warning of loaded.warnings) onProgress(`warning: ${warning}`);
       const release = await createRelease(
         loaded.spec,
-        { reason: 'up', projectDir: body.projectDir },
+        { reason: `up by ${actor}`, projectDir: body.projectDir },
         { engine, ingress, store, logger, onProgress, ...(signal === undefined ? {} : { signal }) },
       );
       orchestrator.trigger(release.app);

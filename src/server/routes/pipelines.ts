@@ -7,6 +7,7 @@ import { forges } from '../../pipeline/webhooks/index.js';
 import { forgeTokenName, webhookSecretName } from '../../secrets/index.js';
 import type { PipelineRun, RunTrigger } from '../../store/index.js';
 import type { ApiDeps } from '../api-deps.js';
+import { principalOf } from '../authenticate.js';
 
 const SourceSchema = z
   .object({
@@ -148,7 +149,7 @@ export function pipelineRoutes(deps: ApiDeps): Hono {
       ...(ref?.startsWith('refs/heads/') ? { branch: ref.slice('refs/heads/'.length) } : {}),
       ...(ref?.startsWith('refs/tags/') ? { tag: ref.slice('refs/tags/'.length) } : {}),
       ...(body.commit ? { commit: body.commit } : {}),
-      sender: 'api',
+      sender: principalOf(c).name,
       trusted: true,
     };
     const run = deps.pipelines.enqueue(app, trigger);
@@ -211,7 +212,7 @@ export function pipelineRoutes(deps: ApiDeps): Hono {
 
   routes.post('/:app/pipelines/runs/:number/cancel', (c) => {
     const run = runOf(deps, c.req.param('app'), c.req.param('number'));
-    return c.json(runView(deps, deps.pipelines.cancel(run.id, 'api')));
+    return c.json(runView(deps, deps.pipelines.cancel(run.id, principalOf(c).name)));
   });
 
   for (const [action, approved] of [
@@ -221,12 +222,13 @@ export function pipelineRoutes(deps: ApiDeps): Hono {
     routes.post(`/:app/pipelines/runs/:number/${action}`, async (c) => {
       const run = runOf(deps, c.req.param('app'), c.req.param('number'));
       const body = parseBody(DecisionSchema, await json(c.req.raw), action);
+      const by = principalOf(c).name;
       const updated = deps.pipelines.decide(run.id, {
         approved,
-        by: 'admin',
+        by,
         ...(body.step ? { step: body.step } : {}),
       });
-      deps.logger.info({ app: run.app, run: run.number, approved }, 'pipeline approval decided');
+      deps.logger.info({ app: run.app, run: run.number, approved, by }, 'pipeline approval decided');
       return c.json(runView(deps, updated));
     });
   }
