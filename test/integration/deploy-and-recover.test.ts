@@ -135,7 +135,8 @@ describe('berth up of a multi-service app on one Docker host', () => {
   it('shows the output of the app with berth logs', async () => {
     const logs = await cli('logs', app, 'web', '--tail', '5');
     expect(logs.code).toBe(0);
-    expect(logs.stdout).toMatch(new RegExp(`${app}-web-1-\\w+ \\| web says hello`));
+    // Stored logs are prefixed with service.replica.
+    expect(logs.stdout).toMatch(/^web\.1 \| web says hello$/m);
     expect(logs.stdout).not.toContain('db ready');
   });
 
@@ -204,7 +205,7 @@ describe('berth up of a multi-service app on one Docker host', () => {
     // PID 1's stdout is the container's log; write a line to it from inside.
     docker('exec', replica.id, 'sh', '-c', 'echo followed-line-42 > /proc/1/fd/1');
     const result = await follow;
-    expect(result.stdout).toMatch(new RegExp(`${replica.name} \\| followed-line-42`));
+    expect(result.stdout).toContain(`web.${replica.replica} | followed-line-42`);
   });
 
   it('adopts running containers after the daemon is killed with SIGKILL and restarted, without duplicating them', async () => {
@@ -238,7 +239,7 @@ describe('berth up of a multi-service app on one Docker host', () => {
     };
     expect(releases.releases.map((r) => [r.number, r.reason, r.status])).toEqual([
       [2, 'scale web=1', 'active'],
-      [1, 'up', 'superseded'],
+      [1, 'up by admin-token', 'superseded'],
     ]);
   });
 

@@ -42,6 +42,7 @@ export async function logsCommand(argv: string[], ctx: CliContext): Promise<numb
   const options = { json: values.json ?? false, timestamps: values.timestamps ?? false };
   let newest = -Infinity;
   const printPast = async (): Promise<void> => {
+    if (values.tail === '0') return;
     const params = new URLSearchParams({
       query,
       app,
