@@ -238,7 +238,7 @@ describe('berth up of a multi-service app on one Docker host', () => {
       releases: { number: number; reason: string; status: string }[];
     };
     expect(releases.releases.map((r) => [r.number, r.reason, r.status])).toEqual([
-      [2, 'scale web=1', 'active'],
+      [2, 'scale web=1 by admin-token', 'active'],
       [1, 'up by admin-token', 'superseded'],
     ]);
   });

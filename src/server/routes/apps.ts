@@ -98,7 +98,7 @@ export function appRoutes(deps: ApiDeps): Hono {
     const spec = withReplicas(current.spec, body.replicas);
     const reason = `scale ${Object.entries(body.replicas)
       .map(([s, n]) => `${s}=${n}`)
-      .join(' ')}`;
+      .join(' ')} by ${principalOf(c).name}`;
     return releaseResponse(c, async (onProgress, signal) => {
       const release = await createRelease(
         spec,
@@ -122,7 +122,14 @@ export function appRoutes(deps: ApiDeps): Hono {
     const text = await c.req.text();
     const body = text.trim() === '' ? {} : await parseBody(c, RollbackRequestSchema, text);
     const target = rollbackTarget(store, app.name, body.to);
-    const release = await rollbackTo(target, `rollback to ${target.number} (manual)`, { store, engine });
+    const release = await rollbackTo(
+      target,
+      `rollback to ${target.number} (manual, by ${principalOf(c).name})`,
+      {
+        store,
+        engine,
+      },
+    );
     orchestrator.trigger(app.name);
     return c.json({ release: releaseSummary(release), restored: target.number }, 201);
   });
