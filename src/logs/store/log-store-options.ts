@@ -58,6 +58,15 @@ export const LogStoreOptionsSchema = z
       .min(0)
       .max(64)
       .default(() => Math.min(2, availableParallelism())),
+    /**
+     * Memory for sealed blocks' blooms kept between queries (needle queries then read no bloom from
+     * disk); 0 reads them from the segment files every time. ~16 MB covers 1 GB of HDFS-like logs.
+     */
+    bloomCacheBytes: z
+      .number()
+      .int()
+      .min(0)
+      .default(32 * 1024 * 1024),
   })
   .strict();
 

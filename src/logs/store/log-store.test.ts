@@ -196,6 +196,41 @@ describe('LogStore', () => {
     expect(scan.stats.blocksRead).toBe(scan.stats.blocksConsidered);
   });
 
+  it.each([
+    ['on', {}],
+    ['off', { bloomCacheBytes: 0 }],
+    ['too small for one bloom', { bloomCacheBytes: 64 }],
+  ] as const)(
+    'answers needle queries alike with the bloom cache %s, across retention and new blocks',
+    async (_name, options) => {
+      const store = await open(undefined, { blockBytes: 2048, ...options });
+      const write = async (from: number, to: number, needleIn: number): Promise<void> => {
+        for (let b = from; b < to; b++) {
+          store.append(
+            { app: 'api' },
+            Array.from({ length: 25 }, (_, i) => ({
+              timestampMs: t0 + b * 1000 + i,
+              line: `GET /orders/${b * 100 + i} trace_id=${b === needleIn && i === 7 ? 'feedface0badc0de' : `${(b * 131 + i).toString(16).padStart(16, '0')}`}`,
+            })),
+          );
+          await store.flush();
+        }
+      };
+      await write(0, 20, 4);
+      const first = store.select({ ...everything, lineContains: ['feedface0badc0de'] });
+      expect(lines(await first.toArray())).toEqual(['GET /orders/407 trace_id=feedface0badc0de']);
+      expect(first.stats.blocksRead).toBeLessThanOrEqual(2);
+      // The cached blooms of dropped blocks must not answer for the blocks written after them.
+      await store.applyRetention({ nowMs: t0 + 30_000, maxAgeMs: 20_000 });
+      await write(20, 30, 25);
+      const again = store.select({ ...everything, lineContains: ['feedface0badc0de'] });
+      expect(lines(await again.toArray())).toEqual(['GET /orders/2507 trace_id=feedface0badc0de']);
+      expect(again.stats.blocksRead).toBeLessThanOrEqual(2);
+      const absent = store.select({ ...everything, lineContains: ['0123456789abcdef'] });
+      expect(await absent.toArray()).toEqual([]);
+    },
+  );
+
   it('finds every line containing a literal cut anywhere inside tokens (no false negatives)', async () => {
     const store = await open(undefined, { blockBytes: 4096 });
     const texts = Array.from(

@@ -1,7 +1,8 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { BerthError } from '../../errors/index.js';
-import { decompressBlock, headCodec } from './block-codec.js';
+import { BlockDecompressor, decompressBlock, headCodec } from './block-codec.js';
 import { BlockView } from './block-view.js';
+import { BloomCache } from './bloom-cache.js';
 import { buildBlock, rebuildBlock, type BuiltBlock } from './build-block.js';
 import { ArraySource, sortByTime } from './entry-source.js';
 import { compactSparseFiles } from './compact-files.js';
@@ -113,6 +114,8 @@ export class LogStore {
   #dropHeads: number[] = [];
   #bufferedBytes = 0;
   #pool: ScanPool | undefined;
+  readonly #blooms: BloomCache;
+  readonly #decompressor = new BlockDecompressor();
   #timer: NodeJS.Timeout | undefined;
   #backgroundError: unknown;
   #closed = false;
@@ -123,6 +126,7 @@ export class LogStore {
     this.#onError = options.onError;
     this.#db = db;
     this.#files = new SegmentFiles(dir, settings.segmentBytes, () => db.nextFileNumber());
+    this.#blooms = new BloomCache(settings.bloomCacheBytes);
   }
 
   /** Opens (creating if needed) the store in `dir` and reloads buffered entries from head blocks. */
@@ -135,6 +139,8 @@ export class LogStore {
       db = new IndexDb(dir);
       const store = new LogStore(dir, settings, db, options);
       store.#load();
+      // Threads boot now, not on the first query (a worker from source takes ~100 ms to start).
+      store.#scanPool()?.start();
       return await Promise.resolve(store);
     } catch (error) {
       db?.close();
@@ -366,7 +372,11 @@ export class LogStore {
   }
 
   #release(dropped: readonly (DroppedBlock | undefined)[]): void {
-    for (const d of dropped) if (d !== undefined) this.#files.release(d.file, d.length + d.bloomBytes);
+    for (const d of dropped) {
+      if (d === undefined) continue;
+      this.#files.release(d.file, d.length + d.bloomBytes);
+      this.#blooms.delete(d.id);
+    }
     this.#files.retireEmpty();
   }
 
@@ -401,6 +411,8 @@ export class LogStore {
       db: this.#db,
       files: this.#files,
       pool: this.#scanPool(),
+      blooms: this.#blooms,
+      decompressor: this.#decompressor,
       allStreams: all,
       streams,
       maxBlockId: this.#db.maxBlockId(),

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { ScanResult, ScanTask } from './scan-task.js';
 
 interface Pending {
-  resolve: (result: ScanResult) => void;
+  resolve: (results: ScanResult[]) => void;
   reject: (error: Error) => void;
 }
 
@@ -13,12 +13,14 @@ interface PoolWorker {
   pending: Map<number, Pending>;
 }
 
-type Reply = { id: number; result: ScanResult } | { id: number; error: string };
+type Reply = { id: number; results: ScanResult[] } | { id: number; error: string };
 
 /**
- * A small, lazy pool of worker threads that decompress and filter blocks, so a full scan uses every
- * core. Workers start on first use, are unref'd (an idle pool never keeps the process alive) and stop
- * in `close()`. A worker that dies fails its tasks and is replaced on the next call.
+ * A small pool of worker threads that decompress and filter blocks, so a full scan uses every core.
+ * `start()` (the store calls it at open) spawns the workers ahead of the first query; otherwise they
+ * start on first use. Workers are unref'd (an idle pool never keeps the process alive) and stop in
+ * `close()`. A worker that dies fails its tasks and is replaced on the next call. Tasks go in
+ * batches: one message per few blocks, not one per block.
  */
 export class ScanPool {
   readonly #size: number;
@@ -34,14 +36,27 @@ export class ScanPool {
     return this.#size;
   }
 
-  run(task: ScanTask): Promise<ScanResult> {
+  /** Spawns every worker now, so the first query does not wait for threads to boot. */
+  start(): void {
+    while (!this.#closed && this.#workers.length < this.#size) this.#spawn();
+  }
+
+  /** Runs one block on the least busy worker. */
+  async run(task: ScanTask): Promise<ScanResult> {
+    const [result] = await this.runBatch([task]);
+    if (result === undefined) throw new Error('the scan worker returned no result');
+    return result;
+  }
+
+  /** Runs blocks on the least busy worker, in one message; results come back in task order. */
+  runBatch(tasks: readonly ScanTask[]): Promise<ScanResult[]> {
     if (this.#closed) return Promise.reject(new Error('the scan pool is closed'));
     const target = this.#pick();
     const id = this.#nextId++;
-    return new Promise<ScanResult>((resolve, reject) => {
+    return new Promise<ScanResult[]>((resolve, reject) => {
       target.pending.set(id, { resolve, reject });
       if (target.pending.size === 1) target.worker.ref();
-      target.worker.postMessage({ id, task });
+      target.worker.postMessage({ id, tasks });
     });
   }
 
@@ -61,7 +76,7 @@ export class ScanPool {
       entry.pending.delete(reply.id);
       if (entry.pending.size === 0) entry.worker.unref();
       if ('error' in reply) pending.reject(new Error(reply.error));
-      else pending.resolve(reply.result);
+      else pending.resolve(reply.results);
     });
     const fail = (error: Error): void => {
       const index = this.#workers.indexOf(entry);

@@ -1,5 +1,5 @@
-import { closeSync, openSync, readSync } from 'node:fs';
-import { decompressBlock } from './block-codec.js';
+import { readSync } from 'node:fs';
+import { decompressBlock, type BlockDecompressor } from './block-codec.js';
 import { filterBlock } from './scan-block.js';
 
 /** One block to read, decompress and filter; plain data so it can go to a worker thread. */
@@ -21,18 +21,9 @@ export interface ScanResult {
   decompressedBytes: number;
 }
 
-/** Reads `length` bytes at `offset` of `path`; throws if the file is shorter. */
-export function readFileRange(path: string, offset: number, length: number): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    return readRange(fd, offset, length, path);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-export function readRange(fd: number, offset: number, length: number, what: string): Buffer {
-  const out = Buffer.allocUnsafe(length);
+/** Reads `length` bytes at `offset` of `fd` into `into` (reused by the caller) or a new buffer. */
+export function readRange(fd: number, offset: number, length: number, what: string, into?: Buffer): Buffer {
+  const out = into === undefined ? Buffer.allocUnsafe(length) : into.subarray(0, length);
   let done = 0;
   while (done < length) {
     const n = readSync(fd, out, done, length - done, offset + done);
@@ -42,16 +33,27 @@ export function readRange(fd: number, offset: number, length: number, what: stri
   return out;
 }
 
-/** Decompresses and filters one block already read from disk. */
-export function runScanTask(compressed: Buffer, task: ScanTask): ScanResult {
-  const payload = decompressBlock(compressed, task.codecId);
+/**
+ * Decompresses and filters one block already read from disk. With a `decompressor` the block is
+ * decompressed into its reused buffer, and kept entries are copied out of it.
+ */
+export function runScanTask(
+  compressed: Buffer,
+  task: ScanTask,
+  decompressor?: BlockDecompressor,
+): ScanResult {
+  const payload =
+    decompressor === undefined
+      ? decompressBlock(compressed, task.codecId)
+      : decompressor.decompress(compressed, task.codecId);
   const filtered = filterBlock(payload, {
     startMs: task.startMs,
     endMs: task.endMs,
     literals: task.literals.map((l) => Buffer.from(l, 'utf8')),
   });
+  const kept = filtered.payload;
   return {
-    payload: filtered.payload,
+    payload: kept !== undefined && decompressor !== undefined && kept === payload ? Buffer.from(kept) : kept,
     scanned: filtered.scanned,
     kept: filtered.kept,
     decompressedBytes: payload.length,

@@ -1,3 +1,5 @@
+import type { BloomCache } from './bloom-cache.js';
+import type { BlockDecompressor } from './block-codec.js';
 import { BlockView } from './block-view.js';
 import { BlockSource, type ArraySource, type EntrySource } from './entry-source.js';
 import type { BlockRow, IndexDb } from './index-db.js';
@@ -38,6 +40,10 @@ export interface SelectContext {
   db: IndexDb;
   files: SegmentFiles;
   pool: ScanPool | undefined;
+  /** Blooms kept in memory between queries (bounded). */
+  blooms: BloomCache;
+  /** Decompresses blocks read in the calling thread into one reused buffer. */
+  decompressor: BlockDecompressor;
   /** True when the selected streams are all the streams (the index query then skips the id filter). */
   allStreams: boolean;
   streams: readonly SelectedStream[];
@@ -48,6 +54,8 @@ export interface SelectContext {
 const pageSize = 1024;
 /** Pages with at most this many blocks left after the blooms are read in the calling thread. */
 const inlineBlocks = 8;
+/** Blocks per message to a scan worker: fewer round trips, still enough messages to share the work. */
+const blocksPerTask = 8;
 /** Above any block id: buffered entries are newer than every block, and this orders equal times. */
 const bufferRank = 2 ** 52;
 
@@ -63,27 +71,46 @@ export async function* selectEntries(
   for (const s of ctx.streams) if (s.id !== undefined) labelsById.set(s.id, s.labels);
   const usePool = ctx.pool !== undefined && query.lineContains.some((l) => l.length > 0);
 
-  const open = async (row: BlockRow, labels: Labels, parallel: boolean): Promise<EntrySource | undefined> => {
+  const taskOf = (row: BlockRow): ScanTask => ({
+    path: ctx.files.path(row.file),
+    offset: row.offset,
+    length: row.length,
+    codecId: row.codec,
+    startMs: query.startMs,
+    endMs: query.endMs,
+    literals: query.lineContains,
+  });
+  const sourceOf = (row: BlockRow, labels: Labels, result: ScanResult): EntrySource | undefined => {
     stats.blocksRead++;
     stats.bytesRead += row.length;
-    const task: ScanTask = {
-      path: ctx.files.path(row.file),
-      offset: row.offset,
-      length: row.length,
-      codecId: row.codec,
-      startMs: query.startMs,
-      endMs: query.endMs,
-      literals: query.lineContains,
-    };
-    const result: ScanResult =
-      parallel && ctx.pool !== undefined
-        ? await ctx.pool.run(task)
-        : runScanTask(ctx.files.read(row.file, row.offset, row.length), task);
     stats.bytesDecompressed += result.decompressedBytes;
     stats.entriesScanned += result.scanned;
     if (result.payload === undefined) return undefined;
     const bytes = Buffer.from(result.payload.buffer, result.payload.byteOffset, result.payload.byteLength);
     return new BlockSource(BlockView.decode(bytes), labels);
+  };
+  const openHere = (row: BlockRow, labels: Labels): Promise<EntrySource | undefined> => {
+    const compressed = ctx.files.read(row.file, row.offset, row.length);
+    return Promise.resolve(sourceOf(row, labels, runScanTask(compressed, taskOf(row), ctx.decompressor)));
+  };
+  /** Candidates of `rows` opened on the pool, `blocksPerTask` blocks a message, sent when first needed. */
+  const pooled = (pool: ScanPool, rows: readonly BlockRow[]): Candidate[] => {
+    const out: Candidate[] = [];
+    for (let i = 0; i < rows.length; i += blocksPerTask) {
+      const group = rows.slice(i, i + blocksPerTask);
+      let sent: Promise<ScanResult[]> | undefined;
+      group.forEach((row, k) => {
+        const labels = labelsById.get(row.streamId);
+        if (labels === undefined) return;
+        const open = async (): Promise<EntrySource | undefined> => {
+          sent ??= pool.runBatch(group.map(taskOf));
+          const result = (await sent)[k];
+          return result === undefined ? undefined : sourceOf(row, labels, result);
+        };
+        out.push({ boundary: forward ? row.minTs : row.maxTs, rank: row.id, open });
+      });
+    }
+    return out;
   };
 
   // Each pread costs microseconds whatever its size. A plan whose answer usually comes from one item
@@ -95,6 +122,14 @@ export async function* selectEntries(
     const lines = bloomLines(row.bloomBytes);
     if (lines === 0) return true;
     const start = row.offset - row.bloomBytes;
+    const cached = ctx.blooms.get(row.id);
+    if (cached !== undefined) return bloomMayMatch(cached, plan);
+    if (ctx.blooms.accepts(row.bloomBytes)) {
+      // One pread of the whole bloom now saves one per query later.
+      const bloom = ctx.files.read(row.file, start, row.bloomBytes);
+      ctx.blooms.set(row.id, bloom);
+      return bloomMayMatch(bloom, plan);
+    }
     if (oneLine) {
       return planMayMatch(plan, (a, b) => {
         const at = start + 1 + bloomLine(a, lines) * bloomLineBytes;
@@ -127,12 +162,15 @@ export async function* selectEntries(
         survivors.push(row);
       }
       // A needle leaves a few blocks: decompressing them here beats a round trip to the workers.
-      const parallel = usePool && survivors.length > inlineBlocks;
-      for (const row of survivors) {
-        const labels = labelsById.get(row.streamId);
-        if (labels === undefined) continue;
-        const boundary = forward ? row.minTs : row.maxTs;
-        yield { boundary, rank: row.id, open: () => open(row, labels, parallel) };
+      if (usePool && ctx.pool !== undefined && survivors.length > inlineBlocks) {
+        yield* pooled(ctx.pool, survivors);
+      } else {
+        for (const row of survivors) {
+          const labels = labelsById.get(row.streamId);
+          if (labels === undefined) continue;
+          const boundary = forward ? row.minTs : row.maxTs;
+          yield { boundary, rank: row.id, open: () => openHere(row, labels) };
+        }
       }
       const last = rows.at(-1);
       if (last === undefined || rows.length < pageSize) return;
@@ -149,7 +187,8 @@ export async function* selectEntries(
   });
   buffered.sort((a, b) => (forward ? a.boundary - b.boundary : b.boundary - a.boundary));
 
-  const prefetch = usePool && ctx.pool !== undefined ? ctx.pool.size * 2 + 1 : 0;
+  // Two batches in flight per worker: one running, one queued behind it.
+  const prefetch = usePool && ctx.pool !== undefined ? ctx.pool.size * 2 * blocksPerTask : 0;
   const merged = mergeSources(interleave(fromIndex(), buffered, forward), {
     direction: query.direction,
     limit: query.limit,
