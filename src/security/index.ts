@@ -2,8 +2,8 @@
  * The security pillar's public surface: one report format for every analyser (misconfiguration,
  * Dockerfile lint, secrets, vulnerabilities), usable without the daemon.
  */
-export { scanComposeText, scanDockerfileText, scanKubernetesText } from './scan-config-files.js';
+export { scanComposeText, scanDockerfileText, scanKubernetesText } from './config-scan/index.js';
 export { failsAt, renderTable, severityOrder, sortFindings, summarize } from './report/index.js';
 export type { Finding, FindingKind, FindingSeverity, ScanReport } from './report/index.js';
-export { matchVulnerabilities, scanFilesystem, scanImage } from './scan-artifact.js';
-export type { ArtifactScan } from './scan-artifact.js';
+export { matchVulnerabilities, scanFilesystem, scanImage } from './artifact/index.js';
+export type { ArtifactScan } from './artifact/index.js';

@@ -1,35 +1,29 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { resolveConfig } from '../../config/index.js';
-import type { ImageSource } from '../../security/image/index.js';
-import { vulnDbFileName } from '../../security/vulndb/index.js';
 import { BerthError } from '../../errors/index.js';
+import type { ArtifactScan } from '../../security/artifact/index.js';
+import type { ImageSource } from '../../security/image/index.js';
 import {
   failsAt,
   renderTable,
-  scanComposeText,
-  scanFilesystem,
-  scanImage,
-  type ArtifactScan,
-  scanDockerfileText,
-  scanKubernetesText,
   severityOrder,
   sortFindings,
   summarize,
   type Finding,
   type FindingSeverity,
   type ScanReport,
-} from '../../security/index.js';
-import { toCycloneDx, toSarif, toSpdx } from '../../security/formats/index.js';
-import {
-  applySuppressions,
-  parseBerthignore,
-  parseOpenVex,
-  type SuppressionSources,
-} from '../../security/suppress/index.js';
-import { berthVersion } from '../../server/index.js';
+} from '../../security/report/index.js';
+import type { SuppressionResult } from '../../security/suppress/index.js';
+// Not `server/index.js`: that loads the whole daemon (Hono, dockerode, the stores, the pipeline) for one
+// string, which cost `berth scan` ~0.4 s of its ~1 s (bench/scan.ts, issue 4).
+import { berthVersion } from '../../server/version.js';
 import { print, type CliContext } from '../cli-context.js';
 import { parseCommandArgs, usageError } from '../parse-command-args.js';
+
+// The analysers load on demand (below): an image scan never needs the YAML and Kubernetes rules, a
+// Dockerfile lint never needs SQLite, tar readers or the SBOM parsers, and neither needs the SARIF/SBOM
+// writers or `.berthignore`/VEX parsing unless asked. Start-up is most of a small scan's wall time.
 
 const usage =
   'berth scan compose|k8s|dockerfile FILE | image REF|TARBALL|OCI-DIR [--registry] | fs DIR  [--format table|json|sarif|cyclonedx|spdx] [--json] [--fail-on SEVERITY] [--ignore-file .berthignore] [--vex FILE] [--level baseline|restricted] [--k8s-version v1.30]';
@@ -83,6 +77,7 @@ export async function scanCommand(argv: string[], ctx: CliContext): Promise<numb
   let findings: Finding[];
   let artifact: ArtifactScan | undefined;
   if (kind === 'image' || kind === 'fs') {
+    const { scanFilesystem, scanImage, vulnDbFileName } = await import('../../security/artifact/index.js');
     const dbPath = join(resolveConfig({}, ctx.env).home, vulnDbFileName);
     artifact =
       kind === 'fs'
@@ -93,6 +88,8 @@ export async function scanCommand(argv: string[], ctx: CliContext): Promise<numb
     const path = existingPath(ctx, file);
     if (statSync(path).isDirectory()) throw usageError(`"${file}" is a directory; name one file`, usage);
     const text = readFileSync(path, 'utf8');
+    const { scanComposeText, scanDockerfileText, scanKubernetesText } =
+      await import('../../security/config-scan/index.js');
     findings =
       kind === 'compose'
         ? scanComposeText(text, file)
@@ -103,11 +100,7 @@ export async function scanCommand(argv: string[], ctx: CliContext): Promise<numb
               ...(values['k8s-version'] === undefined ? {} : { version: values['k8s-version'] }),
             });
   }
-  const suppression = applySuppressions(
-    findings,
-    loadSuppressions(ctx, values['ignore-file'], values.vex ?? []),
-    new Date(),
-  );
+  const suppression = await suppress(ctx, findings, values['ignore-file'], values.vex ?? []);
   const sorted = sortFindings(suppression.kept);
   const report: ScanReport = {
     schemaVersion: 1,
@@ -134,7 +127,7 @@ export async function scanCommand(argv: string[], ctx: CliContext): Promise<numb
         }
       : {}),
   };
-  print(ctx, render(report, format, artifact));
+  print(ctx, await render(report, format, artifact));
   return failOn !== undefined && failsAt(sorted, failOn as FindingSeverity) ? 1 : 0;
 }
 
@@ -155,8 +148,14 @@ function imageSource(ctx: CliContext, ref: string, registry: boolean): ImageSour
   return { kind: 'engine', ref, ...(ctx.env['DOCKER_HOST'] ? { dockerHost: ctx.env['DOCKER_HOST'] } : {}) };
 }
 
-function render(report: ScanReport, format: string, artifact: ArtifactScan | undefined): string {
+async function render(
+  report: ScanReport,
+  format: string,
+  artifact: ArtifactScan | undefined,
+): Promise<string> {
   if (format === 'json') return JSON.stringify(report, null, 2);
+  if (format === 'table') return renderTable(report);
+  const { toCycloneDx, toSarif, toSpdx } = await import('../../security/formats/index.js');
   if (format === 'sarif') return JSON.stringify(toSarif(report), null, 2);
   if ((format === 'cyclonedx' || format === 'spdx') && artifact) {
     const meta = {
@@ -176,15 +175,23 @@ function render(report: ScanReport, format: string, artifact: ArtifactScan | und
   return renderTable(report);
 }
 
-/** `.berthignore` (given, or in the current folder) and OpenVEX documents. */
-function loadSuppressions(
+/**
+ * Applies `.berthignore` (given, or in the current folder) and OpenVEX documents. With neither there is
+ * nothing to suppress, and the YAML and zod parsers behind them are not loaded.
+ */
+async function suppress(
   ctx: CliContext,
+  findings: Finding[],
   ignoreFile: string | undefined,
   vexFiles: readonly string[],
-): SuppressionSources {
+): Promise<SuppressionResult> {
   const ignorePath =
     ignoreFile === undefined ? resolve(ctx.cwd, '.berthignore') : existingPath(ctx, ignoreFile);
-  const ignore = existsSync(ignorePath) ? parseBerthignore(readFileSync(ignorePath, 'utf8'), ignorePath) : [];
+  const hasIgnore = existsSync(ignorePath);
+  if (!hasIgnore && vexFiles.length === 0) return { kept: findings, suppressed: [], warnings: [] };
+  const { applySuppressions, parseBerthignore, parseOpenVex } =
+    await import('../../security/suppress/index.js');
+  const ignore = hasIgnore ? parseBerthignore(readFileSync(ignorePath, 'utf8'), ignorePath) : [];
   const vex = vexFiles.map((f) => parseOpenVex(readFileSync(existingPath(ctx, f), 'utf8'), f));
-  return { ignore, vex };
+  return applySuppressions(findings, { ignore, vex }, new Date());
 }

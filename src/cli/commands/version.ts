@@ -1,4 +1,5 @@
-import { berthVersion } from '../../server/index.js';
+// Not server/index.js: that loads the whole daemon for one string (see commands/scan.ts).
+import { berthVersion } from '../../server/version.js';
 import { print, printJson, type CliContext } from '../cli-context.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 

@@ -11,6 +11,9 @@ const presentStates = new Set([
   'triggers-pending',
 ]);
 
+/** The fields read below; the rest of a stanza (descriptions, conffiles, dependencies) is skipped. */
+const statusFields: ReadonlySet<string> = new Set(['package', 'version', 'status', 'source', 'architecture']);
+
 /**
  * Reads dpkg's database: `var/lib/dpkg/status`, or one file of distroless's `var/lib/dpkg/status.d/`
  * (same stanzas, no `Status:` field). Keeps packages that are on disk; `Source: name (version)` gives the
@@ -22,7 +25,7 @@ const presentStates = new Set([
  */
 export function parseDpkgStatus(text: string): OsPackage[] {
   const packages: OsPackage[] = [];
-  for (const fields of parseStanzas(text)) {
+  for (const fields of parseStanzas(text, { fields: statusFields })) {
     const name = fields.get('package');
     const version = fields.get('version');
     if (name === undefined || version === undefined || name === '' || version === '') continue;

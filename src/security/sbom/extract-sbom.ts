@@ -1,7 +1,7 @@
 import { fileKind } from './file-kinds.js';
 import { scanLanguagePackages } from './language-packages.js';
 import { detectDistro } from './os-release.js';
-import { ownershipKey, scanOsPackages } from './os-packages.js';
+import { scanOsPackages } from './os-packages.js';
 import type { Package, Sbom, SbomFiles } from './sbom-types.js';
 
 /** One entry per purl; a package seen in several places keeps every location and the first layer. */
@@ -44,7 +44,7 @@ export function extractSbom(files: SbomFiles): Sbom {
     classified.flatMap(([path, file, kind]) => (kind === undefined ? [] : [[path, file, kind] as const])),
     distro,
   );
-  const language = scanLanguagePackages(classified, (path) => os.owned.has(ownershipKey(path)));
+  const language = scanLanguagePackages(classified, os.owns);
   return {
     ...(distro === undefined ? {} : { distro }),
     packages: dedupe([...os.packages, ...language.packages]),

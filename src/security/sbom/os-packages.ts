@@ -57,8 +57,8 @@ function toPackage(
 
 export interface OsScan {
   readonly packages: Package[];
-  /** Every file an OS package installed, by {@link ownershipKey}. */
-  readonly owned: Set<string>;
+  /** Whether an OS package installed the file at `path` (compared by {@link ownershipKey}). */
+  readonly owns: (path: string) => boolean;
   readonly unscanned: Unscanned[];
 }
 
@@ -67,9 +67,27 @@ export function scanOsPackages(
   files: readonly (readonly [string, SbomFile, FileKind])[],
   distro: Distro | undefined,
 ): OsScan {
-  const scan: OsScan = { packages: [], owned: new Set(), unscanned: [] };
+  // dpkg's file lists are most of a Debian image's package data (~90,000 paths in 8 MB for 750
+  // packages); they are parsed only when a language-package file asks who owns it (bench/scan.ts, issue 4).
+  const pending: (() => readonly string[])[] = [];
+  let owned: Set<string> | undefined;
   const own = (paths: readonly string[]): void => {
-    for (const path of paths) scan.owned.add(ownershipKey(path));
+    pending.push(() => paths);
+  };
+  const ownLater = (parse: () => readonly string[]): void => {
+    pending.push(parse);
+  };
+  const scan: OsScan = {
+    packages: [],
+    unscanned: [],
+    owns: (path) => {
+      if (owned === undefined) {
+        owned = new Set();
+        for (const paths of pending) for (const p of paths()) owned.add(ownershipKey(p));
+        pending.length = 0;
+      }
+      return owned.has(ownershipKey(path));
+    },
   };
   for (const [path, file, kind] of files) {
     switch (kind) {
@@ -78,10 +96,10 @@ export function scanOsPackages(
           scan.packages.push(toPackage('deb', pkg, distro, path, file));
         break;
       case 'dpkg-list':
-        own(parseDpkgFileList(file.data.toString('utf8')));
+        ownLater(() => parseDpkgFileList(file.data.toString('utf8')));
         break;
       case 'dpkg-md5sums':
-        own(parseDpkgMd5sums(file.data.toString('utf8')));
+        ownLater(() => parseDpkgMd5sums(file.data.toString('utf8')));
         break;
       case 'apk-installed':
         for (const pkg of parseApkInstalled(file.data.toString('utf8'))) {

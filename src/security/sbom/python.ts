@@ -9,7 +9,7 @@ import { parseStanzas } from './deb822.js';
  * // { name: 'requests', version: '2.31.0' }
  */
 export function parsePythonMetadata(text: string): { name: string; version: string } | undefined {
-  const headers = parseStanzas(text, true)[0];
+  const headers = parseStanzas(text, { firstOnly: true })[0];
   const name = headers?.get('name');
   const version = headers?.get('version');
   return name === undefined || version === undefined || name === '' || version === ''

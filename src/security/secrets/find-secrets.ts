@@ -1,4 +1,5 @@
 import { isAllowedSecretValue } from './allow-rules.js';
+import { keywordMatcher } from './keyword-matcher.js';
 import { fingerprintSecret, maskSecret } from './mask-secret.js';
 import type { SecretFinding } from './secret-finding.js';
 import type { SecretRule } from './secret-rule.js';
@@ -67,6 +68,21 @@ class SpanSet {
   }
 }
 
+/** Matchers by keyword list: built once a rule set, not once a file. */
+const matchers = new Map<string, (text: string) => Set<string>>();
+
+function keywordsIn(rules: readonly SecretRule[], text: string): Set<string> {
+  const keywords = rules.flatMap((rule) => rule.keywords);
+  const key = keywords.join('\0');
+  let matcher = matchers.get(key);
+  if (matcher === undefined) {
+    matcher = keywordMatcher(keywords);
+    if (matchers.size > 64) matchers.clear(); // callers passing ever new custom rules: stay bounded
+    matchers.set(key, matcher);
+  }
+  return matcher(text);
+}
+
 function resolveRules(options: FindSecretsOptions): readonly SecretRule[] {
   const base = options.rules ?? secretRules;
   const rules =
@@ -93,12 +109,14 @@ function resolveRules(options: FindSecretsOptions): readonly SecretRule[] {
  * // [{ ruleId: 'github-pat', line: 1, column: 14, masked: 'ghp_*****', fingerprint: 'sha256:…', … }]
  */
 export function findSecrets(text: string, file: string, options: FindSecretsOptions = {}): SecretFinding[] {
-  const lower = text.toLowerCase();
   const findings: SecretFinding[] = [];
   const taken = new SpanSet();
   let starts: number[] | undefined;
-  for (const rule of resolveRules(options)) {
-    if (!rule.keywords.some((keyword) => lower.includes(keyword))) continue;
+  const rules = resolveRules(options);
+  const present = keywordsIn(rules, text);
+  if (present.size === 0) return findings;
+  for (const rule of rules) {
+    if (!rule.keywords.some((keyword) => present.has(keyword.toLowerCase()))) continue;
     const regex = new RegExp(
       rule.regex.source,
       rule.regex.flags.includes('g') ? rule.regex.flags : `${rule.regex.flags}g`,

@@ -14,6 +14,8 @@ describe('secretWanted', () => {
     ['srv/app/README.md', 2000],
     ['etc/ssl/private/server.key', 1700],
     ['app/node_modules/pkg/lib/config.js', 900],
+    ['var/lib/dpkg/info/acme-agent.postinst', 400],
+    ['var/lib/dpkg/status', 700_000],
   ])('scans %s', (path, size) => {
     expect(secretWanted(path, { size, mode: 0o644 })).toBe(true);
   });
@@ -28,6 +30,9 @@ describe('secretWanted', () => {
     ['distribution docs', 'usr/share/doc/openssl/demo.pem', 100],
     ['a Python runtime', 'usr/local/lib/python3.12/test/keycert.pem', 100],
     ['package metadata', 'usr/local/lib/python3.12/site-packages/x-1.0.dist-info/RECORD', 100],
+    ["dpkg's file list of a package", 'var/lib/dpkg/info/libssl3:amd64.list', 9000],
+    ["dpkg's checksums of a package", 'var/lib/dpkg/info/coreutils.md5sums', 9000],
+    ["distroless dpkg's checksums", 'var/lib/dpkg/status.d/base-files.md5sums', 900],
   ])('skips %s (%s)', (_label, path, size) => {
     expect(secretWanted(path, { size, mode: 0o644 })).toBe(false);
   });

@@ -1,5 +1,12 @@
-import { compare as comparePep440, valid } from '@renovatebot/pep440';
+import { createRequire } from 'node:module';
+import type * as Pep440 from '@renovatebot/pep440';
 import { compareStrings, sign, type Ordering } from './ordering.js';
+
+// CommonJS, loaded synchronously on first use: scans without a PyPI package never pay for it
+// (bench/scan.ts, issue 4).
+const load = createRequire(import.meta.url);
+let loaded: typeof Pep440 | undefined;
+const pep440 = (): typeof Pep440 => (loaded ??= load('@renovatebot/pep440') as typeof Pep440);
 
 /**
  * Python package versions (PyPI): PEP 440 order via `@renovatebot/pep440` (epoch, release with trailing
@@ -18,14 +25,14 @@ export function compare(a: string, b: string): Ordering {
   const y = b.trim();
   const xValid = isValid(x);
   const yValid = isValid(y);
-  if (xValid && yValid) return sign(comparePep440(x, y));
+  if (xValid && yValid) return sign(pep440().compare(x, y));
   if (xValid !== yValid) return xValid ? 1 : -1;
   return compareLegacy(x, y);
 }
 
 /** True when the string is a PEP 440 version (surrounding spaces allowed). */
 export function isValid(version: string): boolean {
-  return valid(version.trim()) !== null;
+  return pep440().valid(version.trim()) !== null;
 }
 
 function compareLegacy(a: string, b: string): Ordering {

@@ -73,4 +73,12 @@ export const vulnDbMigrations: readonly { version: number; sql: string }[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- The newest advisory, asked by every scan for its staleness warning (VulnDb.ageWarning): without
+      -- this index SQLite reads the whole table, ~30 ms of a 0.4 s image scan (bench/scan.ts, issue 4).
+      CREATE INDEX advisories_modified ON advisories (modified_ms);
+    `,
+  },
 ];

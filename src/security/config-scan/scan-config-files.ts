@@ -1,6 +1,6 @@
-import { lintDockerfile, type DockerfileFinding } from './dockerfile/index.js';
-import { checkCompose, checkKubernetes, type MisconfigFinding } from './misconfig/index.js';
-import type { Finding, FindingSeverity } from './report/index.js';
+import { lintDockerfile, type DockerfileFinding } from '../dockerfile/index.js';
+import { checkCompose, checkKubernetes, type MisconfigFinding } from '../misconfig/index.js';
+import type { Finding, FindingSeverity } from '../report/index.js';
 
 const fromMisconfig = (f: MisconfigFinding): Finding => ({
   kind: 'misconfig',
