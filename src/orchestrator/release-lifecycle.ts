@@ -6,6 +6,7 @@ import type { AppStatus } from './app-status.js';
 import type { DesiredApp } from './desired-state.js';
 import { upstreamOf } from './ingress-routes.js';
 import { rollbackTo } from './rollback.js';
+import { criticalAlertSince } from './critical-alert.js';
 import { startVerification, verificationStep, type VerificationState } from './verification.js';
 
 /** What the reconciler should do next for the app: run again at once, or wake up at a time. */
@@ -95,6 +96,11 @@ export class ReleaseLifecycle {
       );
     }
     if (state.done) return {};
+    const alert = criticalAlertSince(store.events.list(app, { limit: 200 }), state.startedAt);
+    if (alert) {
+      this.#verifying.set(app, { ...state, done: true });
+      return this.#fail(release, `verification failed: ${alert.message}`);
+    }
     ingress.traffic.poll(now);
     const upstreams = new Set(
       fresh.flatMap((c) =>
