@@ -1,4 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { createHash } from 'node:crypto';
 import { authorize, hashApiToken, type Principal } from '../auth/index.js';
 import { BerthError } from '../errors/index.js';
 import type { Store } from '../store/index.js';
@@ -21,6 +23,17 @@ export function sourceOf(c: Context): string {
 
 const adminPrincipal: Principal = { name: 'admin-token', role: 'admin', apps: null };
 
+/** The browser session cookie: a user API token, HttpOnly and SameSite=Strict (issue 7). */
+export const sessionCookie = 'berth_session';
+
+/**
+ * The CSRF token of a session: derived from the session token (so nothing more is stored), handed to
+ * the page at login, and required as `X-CSRF-Token` on every mutating call made with the cookie.
+ */
+export function csrfTokenOf(sessionToken: string): string {
+  return createHash('sha256').update(`berth-csrf:${sessionToken}`).digest('base64url');
+}
+
 /**
  * Authenticates every API call by its bearer token (the admin token, or a user's API token, stored
  * hashed), checks the caller's role and app scope for the method and path, and writes every mutating
@@ -38,7 +51,9 @@ export function authenticate(deps: {
       return;
     }
     const header = c.req.header('authorization') ?? '';
-    const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+    const cookie = bearer === undefined ? getCookie(c, sessionCookie) : undefined;
+    const token = bearer ?? cookie;
     let principal: Principal | undefined;
     if (token && tokensMatch(token, deps.adminToken)) principal = adminPrincipal;
     else if (token) {
@@ -65,6 +80,20 @@ export function authenticate(deps: {
           : 'missing Authorization: Bearer header',
         {
           hint: 'Use the token in $BERTH_HOME/admin.token (the CLI finds it by itself on the same machine), `berth login`, or set BERTH_TOKEN.',
+        },
+      );
+    }
+    if (
+      cookie !== undefined &&
+      mutating &&
+      !tokensMatch(c.req.header('x-csrf-token') ?? '', csrfTokenOf(cookie))
+    ) {
+      audit(principal.name, '403');
+      throw new BerthError(
+        'BERTH_FORBIDDEN',
+        'a call made with the session cookie needs its X-CSRF-Token header',
+        {
+          hint: 'Send the csrfToken the login answered (or GET /api/v1/auth/session) as X-CSRF-Token.',
         },
       );
     }

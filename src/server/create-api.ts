@@ -11,7 +11,7 @@ import { patternRoutes } from './routes/patterns.js';
 import { secretRoutes } from './routes/secrets.js';
 import { pipelineRoutes } from './routes/pipelines.js';
 import { webhookRoutes } from './routes/webhooks.js';
-import { loginRoutes, userRoutes } from './routes/users.js';
+import { loginRoutes, sessionRoutes, userRoutes } from './routes/users.js';
 import { scanRoutes } from './routes/scans.js';
 import { BerthError } from '../errors/index.js';
 
@@ -61,5 +61,6 @@ export function createApi(deps: ApiDeps): Hono {
   api.route('/api/v1/logs', logQueryRoutes(deps));
   api.route('/api/v1/scans', scanRoutes(deps));
   api.route('/api/v1', userRoutes(deps));
+  api.route('/api/v1/auth', sessionRoutes(deps));
   return api;
 }

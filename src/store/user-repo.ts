@@ -171,6 +171,13 @@ export class UserRepo {
       );
   }
 
+  revokeTokenByHash(hash: string, now = Date.now()): boolean {
+    const info = this.#db
+      .prepare('UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE token_hash = ?')
+      .run(now, hash);
+    return info.changes > 0;
+  }
+
   auditLog(options: { limit?: number; beforeId?: number } = {}): AuditEntry[] {
     const rows = this.#db
       .prepare('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?')

@@ -118,4 +118,42 @@ describe('users, roles, tokens and the audit log', () => {
     expect((await call('GET', '/api/v1/users', created.token)).status).toBe(401);
     expect(JSON.stringify(kit.store.users.tokens())).not.toContain(created.token);
   });
+
+  it('gives browsers an HttpOnly SameSite=Strict session cookie and requires the CSRF token to change anything', async () => {
+    await call('POST', '/api/v1/users', testToken, {
+      name: 'dee',
+      password: 'deployer password',
+      role: 'deployer',
+    });
+    const login = await kit.api.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'dee', password: 'deployer password', session: true }),
+    });
+    const setCookie = login.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^berth_session=berth_[\w-]+;/);
+    expect(setCookie).toContain('HttpOnly');
+    expect(setCookie).toContain('SameSite=Strict');
+    const { csrfToken } = (await login.json()) as { csrfToken: string; token?: string };
+    const cookie = setCookie.split(';')[0] ?? '';
+    const withCookie = (method: string, path: string, headers: Record<string, string> = {}) =>
+      Promise.resolve(
+        kit.api.request(path, {
+          method,
+          headers: { cookie, 'content-type': 'application/json', ...headers },
+          body: method === 'GET' ? null : '{}',
+        }),
+      );
+    expect((await withCookie('GET', '/api/v1/apps/shop/releases')).status).toBe(200);
+    const forged = await withCookie('POST', '/api/v1/apps/shop/pipelines/runs');
+    expect(forged.status).toBe(403);
+    expect(((await forged.json()) as { error: { message: string } }).error.message).toContain('X-CSRF-Token');
+    const session = (await (await withCookie('GET', '/api/v1/auth/session')).json()) as {
+      user: { name: string };
+      csrfToken: string;
+    };
+    expect(session).toEqual({ user: { name: 'dee', role: 'deployer', apps: null }, csrfToken });
+    expect((await withCookie('POST', '/api/v1/auth/logout', { 'x-csrf-token': csrfToken })).status).toBe(200);
+    expect((await withCookie('GET', '/api/v1/apps/shop/releases')).status).toBe(401);
+  });
 });

@@ -10,7 +10,8 @@ import {
 import { BerthError } from '../../errors/index.js';
 import { roles } from '../../store/index.js';
 import type { ApiDeps } from '../api-deps.js';
-import { principalOf, sourceOf } from '../authenticate.js';
+import { setCookie, deleteCookie, getCookie } from 'hono/cookie';
+import { csrfTokenOf, principalOf, sessionCookie, sourceOf } from '../authenticate.js';
 
 const userName = z.string().regex(/^[a-z][a-z0-9._-]{0,62}$/, 'lower-case letters, digits, ".", "_" and "-"');
 const AddUserSchema = z
@@ -33,6 +34,8 @@ const LoginSchema = z
     name: userName,
     password: z.string().max(1024),
     expiresInDays: z.number().int().min(1).max(90).default(30),
+    /** Browser login: the token goes into an HttpOnly, SameSite=Strict cookie instead of the body. */
+    session: z.boolean().default(false),
   })
   .strict();
 
@@ -174,7 +177,37 @@ export function loginRoutes(deps: ApiDeps): Hono {
       hash: hashApiToken(token),
       expiresAt: now + body.expiresInDays * dayMs,
     });
-    return c.json({ user: deps.store.users.get(body.name), token, expiresAt: record.expiresAt });
+    const user = deps.store.users.get(body.name);
+    if (body.session) {
+      setCookie(c, sessionCookie, token, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        path: '/',
+        secure: new URL(c.req.url).protocol === 'https:',
+        expires: new Date(record.expiresAt ?? now),
+      });
+      return c.json({ user, csrfToken: csrfTokenOf(token), expiresAt: record.expiresAt });
+    }
+    return c.json({ user, token, expiresAt: record.expiresAt });
+  });
+  return routes;
+}
+
+/** GET /api/v1/auth/session (who am I, and the CSRF token) and POST /api/v1/auth/logout. */
+export function sessionRoutes(deps: ApiDeps): Hono {
+  const routes = new Hono();
+  routes.get('/session', (c) => {
+    const me = principalOf(c);
+    const cookie = getCookie(c, sessionCookie);
+    return c.json({ user: me, ...(cookie ? { csrfToken: csrfTokenOf(cookie) } : {}) });
+  });
+  routes.post('/logout', (c) => {
+    const cookie = getCookie(c, sessionCookie);
+    if (cookie) {
+      deps.store.users.revokeTokenByHash(hashApiToken(cookie));
+      deleteCookie(c, sessionCookie, { path: '/' });
+    }
+    return c.json({ loggedOut: true });
   });
   return routes;
 }
