@@ -27,6 +27,7 @@ export function desiredState(release: Release): DesiredApp {
       dependsOn: service.dependsOn,
       restartPolicy: service.restartPolicy,
       ...replacementBudget(service),
+      ...(service.updateConfig.delayMs > 0 ? { batchDelayMs: service.updateConfig.delayMs } : {}),
     };
   });
   return { release, services, specs };

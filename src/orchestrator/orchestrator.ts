@@ -55,6 +55,8 @@ export class Orchestrator {
   readonly #again = new Set<string>();
   readonly #wakeTimers = new Map<string, NodeJS.Timeout>();
   readonly #status = new Map<string, AppStatus>();
+  /** When each container was first seen ready (update_config.delay counts from it). */
+  readonly #readySince = new Map<string, { app: string; at: number }>();
   readonly #abort = new AbortController();
   #resyncTimer: NodeJS.Timeout | undefined;
 
@@ -391,7 +393,20 @@ export class Orchestrator {
       else if (spec?.healthcheck && spec.healthcheck.test[0] !== 'NONE')
         ready = running && c.health === 'healthy';
       else if (c.health !== undefined) ready = running && c.health === 'healthy';
-      health.set(c.id, { ready, livenessFailed: running && probes?.liveness?.passing === false });
+      if (!ready) this.#readySince.delete(c.id);
+      else if (!this.#readySince.has(c.id)) this.#readySince.set(c.id, { app: c.app, at: Date.now() });
+      const readySinceMs = this.#readySince.get(c.id)?.at;
+      health.set(c.id, {
+        ready,
+        livenessFailed: running && probes?.liveness?.passing === false,
+        ...(readySinceMs === undefined ? {} : { readySinceMs }),
+      });
+    }
+    // Forget this app's containers that are gone.
+    const app = observed[0]?.app;
+    const alive = new Set(observed.map((c) => c.id));
+    for (const [id, entry] of this.#readySince) {
+      if (entry.app === app && !alive.has(id)) this.#readySince.delete(id);
     }
     return health;
   }

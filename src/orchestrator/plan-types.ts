@@ -12,11 +12,15 @@ export interface DesiredService {
   order: 'start-first' | 'stop-first';
   /** How many replica slots may be replaced at once (Compose update_config.parallelism; 0 = all). */
   parallelism: number;
+  /** Compose update_config.delay: the wait after a batch is ready before the next one starts. */
+  batchDelayMs?: number;
 }
 
 export interface ReplicaHealth {
   ready: boolean;
   livenessFailed: boolean;
+  /** When the replica was first seen ready (as far as this daemon knows). */
+  readySinceMs?: number;
 }
 
 export interface PlanInput {

@@ -271,6 +271,23 @@ describe('plan()', () => {
       expect(kinds(plan(input({ observed: [old(3)], desired })))).toEqual(['create:web.1', 'create:web.2']);
     });
 
+    it('update_config.delay holds the next batch until the delay after the last replacement was ready', () => {
+      const desired = [service({ batchDelayMs: 5000 })];
+      const fresh = container({ replica: 1, hash: 'h1' });
+      const observed = [old(1), fresh, old(2), old(3)];
+      const at = (readySinceMs: number) => {
+        const p = input({ observed, desired });
+        p.health = new Map([[fresh.id, { ready: true, livenessFailed: false, readySinceMs }]]);
+        return plan(p);
+      };
+      const early = at(now - 2000);
+      expect(kinds(early)).toEqual(['remove:web.1:replaced']);
+      expect(early.wakeAt).toBe(now + 3000);
+      expect(kinds(at(now - 6000))).toEqual(['remove:web.1:replaced', 'create:web.2']);
+      // The first batch never waits.
+      expect(kinds(plan(input({ observed: [old(1), old(2), old(3)], desired })))).toEqual(['create:web.1']);
+    });
+
     it('parallelism 0 replaces every slot at once', () => {
       const observed = [old(1), old(2), old(3)];
       expect(kinds(plan(input({ observed, desired: [service({ parallelism: 0 })] })))).toEqual([

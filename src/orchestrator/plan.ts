@@ -90,12 +90,17 @@ export function plan(input: PlanInput): Plan {
     let inFlight = slots.filter(
       (s) => !s.settled && !s.pendingReplacement && mine.some((c) => c.hash !== service.hash),
     ).length;
+    // update_config.delay: the next batch waits this long after the newest replacement became ready.
+    const holdUntil = batchHold(service, mine, input);
+    if (holdUntil !== undefined && slots.some((s) => s.pendingReplacement)) {
+      result.wakeAt = Math.min(result.wakeAt ?? holdUntil, holdUntil);
+    }
 
     for (const { replica, current, outdated, keep, settled, pendingReplacement } of slots) {
       for (const extra of current.slice(1))
         push({ type: 'remove', id: extra.id, service: service.name, replica, why: 'duplicate' });
       if (pendingReplacement) {
-        if (inFlight >= budget || blocked) continue;
+        if (inFlight >= budget || blocked || holdUntil !== undefined) continue;
         inFlight++;
         if (service.order === 'stop-first') {
           for (const old of outdated)
@@ -117,6 +122,27 @@ export function plan(input: PlanInput): Plan {
     }
   }
   return result;
+}
+
+/**
+ * When the next replacement batch may start under `update_config.delay`: the time the newest replica
+ * of the new configuration became ready plus the delay, if that is still ahead (undefined: go now).
+ * The first batch (no new replica yet) never waits.
+ */
+function batchHold(
+  service: DesiredService,
+  mine: readonly ManagedContainer[],
+  input: PlanInput,
+): number | undefined {
+  const delay = service.batchDelayMs ?? 0;
+  if (delay <= 0 || !mine.some((c) => c.hash !== service.hash)) return undefined;
+  const readyTimes = mine
+    .filter((c) => c.hash === service.hash)
+    .map((c) => input.health.get(c.id)?.readySinceMs)
+    .filter((t): t is number => t !== undefined);
+  if (readyTimes.length === 0) return undefined;
+  const until = Math.max(...readyTimes) + delay;
+  return until > input.now ? until : undefined;
 }
 
 /** Start, restart after a crash (with backoff), or restart on liveness failure. */
