@@ -6,12 +6,13 @@
  *   npx tsx bench/pipeline.ts [--runs 5] [--steps 5]
  */
 import Docker from 'dockerode';
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { sendGithubPush } from '../test/support/github-push.js';
 import { berth, type Daemon } from '../test/support/berth-process.js';
 import { gitRemote, type GitRemote } from '../test/support/git-repo.js';
 import { ensureTestImage, testImage } from '../test/support/test-image.js';
@@ -151,50 +152,23 @@ const pipelineFile = (count: number): string =>
     (_, i) => `  step-${i + 1}:\n    image: ${testImage}\n    commands: ['true']\n`,
   ).join('');
 
-/** A GitHub push webhook for `commit`, signed as GitHub signs it (same shape as the integration test). */
-function pushHook(
+/** A signed GitHub push webhook for `commit` (test/support/github-push.ts). */
+const pushHook = (
   daemon: Daemon,
   app: string,
   secret: string,
   commit: string,
   before: string,
-): Promise<Response> {
-  const body = JSON.stringify({
-    ref: 'refs/heads/main',
+): Promise<Response> =>
+  sendGithubPush({
+    daemonUrl: daemon.url,
+    app,
+    secret,
+    commit,
     before,
-    after: commit,
-    created: false,
-    deleted: false,
-    forced: false,
-    base_ref: null,
-    compare: 'https://github.example/acme/shop/compare',
-    repository: {
-      id: 1,
-      name: 'shop',
-      full_name: 'acme/shop',
-      private: true,
-      owner: { login: 'acme' },
-      html_url: 'https://github.example/acme/shop',
-      clone_url: 'https://github.example/acme/shop.git',
-      ssh_url: 'git@github.example:acme/shop.git',
-      default_branch: 'main',
-    },
-    pusher: { name: 'ada', email: 'ada@example.com' },
-    sender: { login: 'ada' },
-    commits: [{ id: commit, message: 'bench', added: [], removed: [], modified: ['round.txt'] }],
-    head_commit: { id: commit, message: 'bench', added: [], removed: [], modified: ['round.txt'] },
+    delivery: randomUUID(),
+    modified: ['round.txt'],
   });
-  return fetch(`${daemon.url}/hooks/${app}/github`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-github-event': 'push',
-      'x-github-delivery': randomUUID(),
-      'x-hub-signature-256': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`,
-    },
-    body,
-  });
-}
 
 const terminal = new Set(['success', 'failure', 'error', 'cancelled']);
 

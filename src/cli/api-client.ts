@@ -81,19 +81,9 @@ export class ApiClient {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       ...(signal === undefined ? {} : { signal }),
     });
-    if (!response.body) return;
-    const decoder = new TextDecoder();
-    let pending = '';
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      pending += decoder.decode(chunk, { stream: true });
-      let nl: number;
-      while ((nl = pending.indexOf('\n')) >= 0) {
-        const line = pending.slice(0, nl);
-        pending = pending.slice(nl + 1);
-        if (line.trim()) yield JSON.parse(line) as T;
-      }
+    for await (const line of split(response, '\n')) {
+      if (line.trim()) yield JSON.parse(line) as T;
     }
-    if (pending.trim()) yield JSON.parse(pending) as T;
   }
 
   /** Opens a server-sent events stream and yields each event with its name and parsed JSON data. */
@@ -102,23 +92,30 @@ export class ApiClient {
       headers: { accept: 'text/event-stream' },
       ...(signal === undefined ? {} : { signal }),
     });
-    if (!response.body) return;
-    const decoder = new TextDecoder();
-    let pending = '';
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      pending += decoder.decode(chunk, { stream: true });
-      let end: number;
-      while ((end = pending.indexOf('\n\n')) >= 0) {
-        const block = pending.slice(0, end);
-        pending = pending.slice(end + 2);
-        let event = 'message';
-        const data: string[] = [];
-        for (const line of block.split('\n')) {
-          if (line.startsWith('event:')) event = line.slice(6).trim();
-          else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
-        }
-        if (data.length > 0) yield { event, data: JSON.parse(data.join('\n')) as T };
+    for await (const block of split(response, '\n\n')) {
+      let event = 'message';
+      const data: string[] = [];
+      for (const line of block.split('\n')) {
+        if (line.startsWith('event:')) event = line.slice(6).trim();
+        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
       }
+      if (data.length > 0) yield { event, data: JSON.parse(data.join('\n')) as T };
     }
   }
+}
+
+/** The text of a streamed response, cut at each `separator` as it arrives (the rest at the end). */
+async function* split(response: Response, separator: string): AsyncGenerator<string> {
+  if (!response.body) return;
+  const decoder = new TextDecoder();
+  let pending = '';
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    pending += decoder.decode(chunk, { stream: true });
+    let end: number;
+    while ((end = pending.indexOf(separator)) >= 0) {
+      yield pending.slice(0, end);
+      pending = pending.slice(end + separator.length);
+    }
+  }
+  if (pending !== '') yield pending;
 }

@@ -26,3 +26,9 @@ export async function parseBody<S extends z.ZodType>(
   }
   return result.data;
 }
+
+/** Like {@link parseBody}, but an empty body counts as `{}` (for calls whose fields are all optional). */
+export async function parseOptionalBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  const text = await c.req.text();
+  return parseBody(c, schema, text.trim() === '' ? '{}' : text);
+}

@@ -1,8 +1,8 @@
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { berth, freePort, removeHome, startDaemon, type Daemon } from '../support/berth-process.js';
 import { purgeApp, uniqueApp } from '../support/docker-cli.js';
 import { gitRemote, type GitRemote } from '../support/git-repo.js';
+import { sendGithubPush } from '../support/github-push.js';
 import { startRegistry, type LocalRegistry } from '../support/registry.js';
 import { testImage } from '../support/test-image.js';
 import { waitFor } from '../support/wait-for.js';
@@ -62,44 +62,9 @@ services:
 `,
 });
 
-/** A GitHub push webhook body for `commit`, signed as GitHub signs it. */
-async function pushHook(commit: string, before: string, secret: string, delivery: string): Promise<Response> {
-  const body = JSON.stringify({
-    ref: 'refs/heads/main',
-    before,
-    after: commit,
-    created: false,
-    deleted: false,
-    forced: false,
-    base_ref: null,
-    compare: 'https://github.example/acme/shop/compare',
-    repository: {
-      id: 1,
-      name: 'shop',
-      full_name: 'acme/shop',
-      private: true,
-      owner: { login: 'acme' },
-      html_url: 'https://github.example/acme/shop',
-      clone_url: 'https://github.example/acme/shop.git',
-      ssh_url: 'git@github.example:acme/shop.git',
-      default_branch: 'main',
-    },
-    pusher: { name: 'ada', email: 'ada@example.com' },
-    sender: { login: 'ada' },
-    commits: [{ id: commit, message: 'change', added: [], removed: [], modified: ['index.html'] }],
-    head_commit: { id: commit, message: 'change', added: [], removed: [], modified: ['index.html'] },
-  });
-  return fetch(`${daemon.url}/hooks/${app}/github`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-github-event': 'push',
-      'x-github-delivery': delivery,
-      'x-hub-signature-256': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`,
-    },
-    body,
-  });
-}
+/** A GitHub push webhook for `commit`, signed with `secret`. */
+const pushHook = (commit: string, before: string, secret: string, delivery: string): Promise<Response> =>
+  sendGithubPush({ daemonUrl: daemon.url, app, secret, commit, before, delivery, modified: ['index.html'] });
 
 interface Run {
   number: number;

@@ -1,6 +1,7 @@
 import { note, print, printJson, type CliContext } from '../cli-context.js';
 import { parseCommandArgs, usageError } from '../parse-command-args.js';
 import { table } from '../table.js';
+import { readStdin } from './read-stdin.js';
 
 const usage = [
   'berth pipeline setup APP --repo URL [--branch main] [--forge github|gitea|forgejo|gitlab] [--forge-api URL] [--forge-repo owner/name] [--forge-token-stdin] [--poll SECONDS]',
@@ -111,11 +112,7 @@ export async function pipelineCommand(argv: string[], ctx: CliContext): Promise<
       if (values.poll !== undefined && !/^\d+$/.test(values.poll))
         throw usageError(`--poll "${values.poll}" is not seconds`, usage);
       let forgeToken: string | undefined;
-      if (values['forge-token-stdin']) {
-        const chunks: Buffer[] = [];
-        for await (const chunk of process.stdin as AsyncIterable<Buffer>) chunks.push(chunk);
-        forgeToken = Buffer.concat(chunks).toString('utf8').trim();
-      }
+      if (values['forge-token-stdin']) forgeToken = (await readStdin()).trim();
       const answer = await ctx.client.send<{ webhookPath?: string; webhookSecret?: string }>(
         'PUT',
         `/apps/${encodeURIComponent(target)}/pipeline`,

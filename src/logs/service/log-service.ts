@@ -12,7 +12,7 @@ import {
   compileRe2,
   LogqlSyntaxError,
   parseLogql,
-  type LabelMatcher,
+  matchesSelector,
   type LogqlQuery,
 } from '../logql/index.js';
 import {
@@ -184,9 +184,8 @@ export class LogService {
       });
     }
     const query = app === undefined ? parsed : scopeQuery(parsed, app);
-    const matches = compileMatchers(query.selector);
     const listener = (entry: TailEntry): void => {
-      if (matches(entry.labels)) onEntry(entry);
+      if (matchesSelector(query.selector, entry.labels)) onEntry(entry);
     };
     this.#live.on('entry', listener);
     signal.addEventListener('abort', () => this.#live.off('entry', listener), { once: true });
@@ -327,16 +326,4 @@ export function parseQuery(text: string): LogqlQuery {
     }
     throw error;
   }
-}
-
-function compileMatchers(selector: readonly LabelMatcher[]): (labels: Labels) => boolean {
-  const tests = selector.map((m) => {
-    if (m.op === '=') return (labels: Labels) => (labels[m.name] ?? '') === m.value;
-    if (m.op === '!=') return (labels: Labels) => (labels[m.name] ?? '') !== m.value;
-    const re = compileRe2(m.value, { anchored: true });
-    return m.op === '=~'
-      ? (labels: Labels) => re.test(labels[m.name] ?? '')
-      : (labels: Labels) => !re.test(labels[m.name] ?? '');
-  });
-  return (labels) => tests.every((t) => t(labels));
 }

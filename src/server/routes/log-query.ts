@@ -3,7 +3,9 @@ import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { BerthError } from '../../errors/index.js';
 import { decodeRequestBody } from '../../logs/ingest/index.js';
+import type { TailEntry } from '../../logs/service/index.js';
 import type { ApiDeps } from '../api-deps.js';
+import { LiveQueue } from '../live-queue.js';
 import { parseQuery } from '../parse-query.js';
 import { parseDurationParam, resolveTimeRange } from '../time-range.js';
 
@@ -60,36 +62,20 @@ export function logQueryRoutes(deps: ApiDeps): Hono {
     const q = parseQuery(TailSchema, c.req.query(), 'tail query');
     if (q.app !== undefined) deps.store.releases.getApp(q.app);
     const abort = new AbortController();
-    const queue: string[] = [];
-    let wake: (() => void) | undefined;
+    const queue = new LiveQueue<TailEntry>();
     // Validate (and subscribe) before answering, so a bad query is a 422, not a broken stream.
-    deps.logs.tail(
-      q.query,
-      q.app,
-      (entry) => {
-        if (queue.length < 10_000) queue.push(JSON.stringify(entry));
-        wake?.();
-      },
-      abort.signal,
-    );
+    deps.logs.tail(q.query, q.app, (entry) => queue.push(entry), abort.signal);
     return streamSSE(c, async (stream) => {
       stream.onAbort(() => {
         abort.abort();
-        wake?.();
+        queue.close();
       });
       await stream.writeSSE({ event: 'ready', data: '{}' });
-      while (!abort.signal.aborted) {
-        const next = queue.shift();
-        if (next !== undefined) {
-          await stream.writeSSE({ event: 'entry', data: next });
-          continue;
-        }
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          setTimeout(resolve, 15_000).unref(); // a comment line keeps proxies from closing idle streams
-        });
-        wake = undefined;
-        if (queue.length === 0 && !abort.signal.aborted) await stream.write(': keep-alive\n\n');
+      while (!queue.closed) {
+        // A comment line every 15 s keeps proxies from closing an idle stream.
+        const next = await queue.next(15_000);
+        if (next !== undefined) await stream.writeSSE({ event: 'entry', data: JSON.stringify(next) });
+        else if (!queue.closed) await stream.write(': keep-alive\n\n');
       }
     });
   });

@@ -6,7 +6,10 @@ import { BerthError } from '../../errors/index.js';
 import { forges } from '../../pipeline/webhooks/index.js';
 import { forgeTokenName, webhookSecretName } from '../../secrets/index.js';
 import type { PipelineRun, RunTrigger } from '../../store/index.js';
+import type { RunEvent } from '../../pipeline/service/index.js';
 import type { ApiDeps } from '../api-deps.js';
+import { LiveQueue } from '../live-queue.js';
+import { parseOptionalBody } from '../parse-body.js';
 import { principalOf } from '../authenticate.js';
 
 const SourceSchema = z
@@ -59,35 +62,13 @@ function runOf(deps: ApiDeps, app: string, number: string): PipelineRun {
   return run;
 }
 
-async function json(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new BerthError('BERTH_BAD_REQUEST', 'the request body is not JSON');
-  }
-}
-
-function parseBody<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    throw new BerthError(
-      'BERTH_BAD_REQUEST',
-      `invalid ${what}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ')}`,
-      { hint: 'See docs/pipeline.md.' },
-    );
-  }
-  return parsed.data;
-}
-
 /** Pipeline sources, runs, logs (SSE), approvals and cancellation (issue 6 item 7). */
 export function pipelineRoutes(deps: ApiDeps): Hono {
   const routes = new Hono();
 
   routes.put('/:app/pipeline', async (c) => {
     const app = c.req.param('app');
-    const body = parseBody(SourceSchema, await json(c.req.raw), 'pipeline source');
+    const body = await parseOptionalBody(c, SourceSchema);
     const before = deps.store.pipelines.source(app);
     const secret =
       body.forge !== undefined && (body.rotateWebhookSecret || !before?.webhookSecret)
@@ -140,7 +121,7 @@ export function pipelineRoutes(deps: ApiDeps): Hono {
 
   routes.post('/:app/pipelines/runs', async (c) => {
     const app = c.req.param('app');
-    const body = parseBody(ManualRunSchema, await json(c.req.raw), 'manual run');
+    const body = await parseOptionalBody(c, ManualRunSchema);
     const ref =
       body.ref === undefined ? undefined : body.ref.startsWith('refs/') ? body.ref : `refs/heads/${body.ref}`;
     const trigger: RunTrigger = {
@@ -180,31 +161,18 @@ export function pipelineRoutes(deps: ApiDeps): Hono {
     if (!follow) return c.json({ events: deps.pipelines.history(run.id).filter(keep) });
     return streamSSE(c, async (stream) => {
       const abort = new AbortController();
-      stream.onAbort(() => abort.abort());
-      const queue: string[] = [];
-      let wake: (() => void) | undefined;
-      deps.pipelines.follow(
-        run.id,
-        (event) => {
-          if (keep(event)) queue.push(JSON.stringify(event));
-          wake?.();
-        },
-        abort.signal,
-      );
+      const queue = new LiveQueue<RunEvent>();
+      stream.onAbort(() => {
+        abort.abort();
+        queue.close();
+      });
+      deps.pipelines.follow(run.id, (event) => keep(event) && queue.push(event), abort.signal);
       for (const event of deps.pipelines.history(run.id).filter(keep)) {
         await stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
       }
-      while (!abort.signal.aborted && (deps.pipelines.isActive(run.id) || queue.length > 0)) {
-        const next = queue.shift();
-        if (next !== undefined) {
-          await stream.writeSSE({ event: (JSON.parse(next) as { type: string }).type, data: next });
-          continue;
-        }
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          setTimeout(resolve, 1000).unref();
-        });
-        wake = undefined;
+      while (!queue.closed && (deps.pipelines.isActive(run.id) || queue.size > 0)) {
+        const next = await queue.next(1000);
+        if (next !== undefined) await stream.writeSSE({ event: next.type, data: JSON.stringify(next) });
       }
       await stream.writeSSE({ event: 'end', data: JSON.stringify(deps.store.pipelines.run(run.id)) });
     });
@@ -221,7 +189,7 @@ export function pipelineRoutes(deps: ApiDeps): Hono {
   ] as const) {
     routes.post(`/:app/pipelines/runs/:number/${action}`, async (c) => {
       const run = runOf(deps, c.req.param('app'), c.req.param('number'));
-      const body = parseBody(DecisionSchema, await json(c.req.raw), action);
+      const body = await parseOptionalBody(c, DecisionSchema);
       const by = principalOf(c).name;
       const updated = deps.pipelines.decide(run.id, {
         approved,

@@ -10,6 +10,7 @@ import {
 import { BerthError } from '../../errors/index.js';
 import { roles } from '../../store/index.js';
 import type { ApiDeps } from '../api-deps.js';
+import { parseBody } from '../parse-body.js';
 import { setCookie, deleteCookie, getCookie } from 'hono/cookie';
 import { csrfTokenOf, principalOf, sessionCookie, sourceOf } from '../authenticate.js';
 
@@ -39,17 +40,6 @@ const LoginSchema = z
   })
   .strict();
 
-function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    throw new BerthError(
-      'BERTH_BAD_REQUEST',
-      `invalid ${what}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ')}`,
-    );
-  }
-  return parsed.data;
-}
-
 const dayMs = 86_400_000;
 
 /** Users (admin), API tokens (each user their own; admins all) and the audit log (admin). */
@@ -57,7 +47,7 @@ export function userRoutes(deps: ApiDeps): Hono {
   const routes = new Hono();
   routes.get('/users', (c) => c.json({ users: deps.store.users.list() }));
   routes.post('/users', async (c) => {
-    const body = parse(AddUserSchema, await c.req.json().catch(() => undefined), 'user');
+    const body = await parseBody(c, AddUserSchema);
     if (deps.store.users.get(body.name)) {
       throw new BerthError('BERTH_BAD_REQUEST', `user "${body.name}" exists already`, {
         hint: `Remove it first (berth user rm ${body.name}) or pick another name.`,
@@ -90,7 +80,7 @@ export function userRoutes(deps: ApiDeps): Hono {
   });
   routes.post('/tokens', async (c) => {
     const me = principalOf(c);
-    const body = parse(CreateTokenSchema, await c.req.json().catch(() => undefined), 'token');
+    const body = await parseBody(c, CreateTokenSchema);
     const owner = body.user ?? me.name;
     if (owner !== me.name && me.role !== 'admin') {
       throw new BerthError('BERTH_FORBIDDEN', 'only admins create tokens for other users');
@@ -139,7 +129,7 @@ export function loginRoutes(deps: ApiDeps): Hono {
   const routes = new Hono();
   const limiter = new LoginLimiter();
   routes.post('/login', async (c) => {
-    const body = parse(LoginSchema, await c.req.json().catch(() => undefined), 'login');
+    const body = await parseBody(c, LoginSchema);
     const source = sourceOf(c);
     const keys = [`user:${body.name}`, `source:${source}`];
     const now = Date.now();
