@@ -70,7 +70,7 @@ describe('POST /hooks/{app}/github', () => {
     expect(executed).toEqual([]);
   });
 
-  it('answers 404 for an app without a webhook, without reading the body', async () => {
+  it('answers 404 for an app without a configured webhook', async () => {
     const res = await kit.api.request('/hooks/blog/github', { method: 'POST', body: payload });
     expect(res.status).toBe(404);
   });
