@@ -6,7 +6,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts'],
+          // web/src tests cover the dashboard's pure logic (router, parsers, formatting); no DOM needed.
+          include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'],
           // Tests that need the Docker Engine live beside their code but run with the integration project.
           exclude: ['src/**/*.docker.test.ts'],
           environment: 'node',

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { ApiDeps } from './api-deps.js';
 import { authenticate } from './authenticate.js';
+import { dashboard } from './dashboard.js';
 import { errorResponse } from './error-response.js';
 import { openApiDocument } from './openapi.js';
 import { appRoutes } from './routes/apps.js';
@@ -62,5 +63,8 @@ export function createApi(deps: ApiDeps): Hono {
   api.route('/api/v1/scans', scanRoutes(deps));
   api.route('/api/v1', userRoutes(deps));
   api.route('/api/v1/auth', sessionRoutes(deps));
+  // Last, so every API route wins: the dashboard's files are public (they hold no data) and it reads
+  // everything through the API above; /api, /hooks and /loki paths fall through to the JSON 404.
+  api.get('*', dashboard());
   return api;
 }

@@ -31,6 +31,7 @@ export async function serverCommand(argv: string[], ctx: CliContext): Promise<nu
     ctx,
     `Berth is running at ${server.url} (API ${server.url}/api/v1, token in ${adminTokenFile(config.home)}).`,
   );
+  note(ctx, `Dashboard: ${server.url}/ (log in as a user, or with an API token)`);
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       process.off('SIGTERM', stop);
