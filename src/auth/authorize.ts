@@ -18,14 +18,14 @@ const appOf = (path: string): string | undefined => /^\/api\/v1\/apps\/([^/]+)/.
  * What each role may do (issue 7): viewers read, deployers also change apps (deploy, scale, rollback,
  * pipelines, approvals, secrets), admins everything, including users, the audit log, deleting logs and
  * Loki pushes. Users scoped to apps only reach those apps' routes; listing endpoints filter for them.
- * Every user may manage their own API tokens.
+ * Every user may manage their own API tokens and log out.
  */
 export function authorize(principal: Principal, method: string, path: string): Decision {
   const need = (role: Role, what: string): Decision =>
     rank[principal.role] >= rank[role]
       ? { ok: true }
       : { ok: false, reason: `${what} needs the ${role} role; ${principal.name} is a ${principal.role}` };
-  if (path.startsWith('/api/v1/tokens')) return { ok: true };
+  if (path.startsWith('/api/v1/tokens') || path === '/api/v1/auth/logout') return { ok: true };
   if (path.startsWith('/api/v1/users') || path.startsWith('/api/v1/audit'))
     return need('admin', 'managing users and reading the audit log');
   if (path === '/api/v1/logs/delete' || path.startsWith('/loki/') || path === '/api/v1/logs/push') {

@@ -9,7 +9,7 @@ import { LiveQueue } from '../live-queue.js';
 import { parseQuery } from '../parse-query.js';
 import { parseDurationParam, resolveTimeRange } from '../time-range.js';
 
-const QueryRangeSchema = z.object({
+export const QueryRangeSchema = z.object({
   query: z.string().min(1).max(16_384),
   app: z.string().max(63).optional(),
   since: z.string().optional(),
@@ -20,8 +20,8 @@ const QueryRangeSchema = z.object({
   direction: z.enum(['forward', 'backward']).default('backward'),
 });
 
-const TailSchema = z.object({ query: z.string().min(1).max(16_384), app: z.string().max(63).optional() });
-const DeleteSchema = z
+export const TailSchema = z.object({ query: z.string().min(1).max(16_384), app: z.string().max(63).optional() });
+export const DeleteSchema = z
   .object({ query: z.string().min(1).max(4096), start: z.string(), end: z.string() })
   .strict();
 

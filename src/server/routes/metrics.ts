@@ -4,7 +4,7 @@ import type { ApiDeps } from '../api-deps.js';
 import { parseQuery } from '../parse-query.js';
 import { parseDurationParam, resolveTimeRange } from '../time-range.js';
 
-const MetricsQuerySchema = z.object({
+export const MetricsQuerySchema = z.object({
   service: z.string().max(63).optional(),
   since: z.string().optional(),
   start: z.string().optional(),

@@ -4,7 +4,7 @@ import type { ApiDeps } from '../api-deps.js';
 import { parseQuery } from '../parse-query.js';
 import { resolveTimeRange } from '../time-range.js';
 
-const PatternsQuerySchema = z.object({
+export const PatternsQuerySchema = z.object({
   since: z.string().optional(),
   start: z.string().optional(),
   end: z.string().optional(),

@@ -5,14 +5,14 @@ import { z } from 'zod';
 import { BerthError } from '../../errors/index.js';
 import { forges } from '../../pipeline/webhooks/index.js';
 import { forgeTokenName, webhookSecretName } from '../../secrets/index.js';
-import type { PipelineRun, RunTrigger } from '../../store/index.js';
+import type { PipelineRun, PipelineSource, RunTrigger } from '../../store/index.js';
 import type { RunEvent } from '../../pipeline/service/index.js';
 import type { ApiDeps } from '../api-deps.js';
 import { LiveQueue } from '../live-queue.js';
 import { parseOptionalBody } from '../parse-body.js';
 import { principalOf } from '../authenticate.js';
 
-const SourceSchema = z
+export const SourceSchema = z
   .object({
     repoUrl: z.string().min(1).max(2048),
     branch: z.string().min(1).max(255).default('main'),
@@ -25,7 +25,7 @@ const SourceSchema = z
   })
   .strict();
 
-const ManualRunSchema = z
+export const ManualRunSchema = z
   .object({
     ref: z.string().max(255).optional(),
     commit: z
@@ -35,7 +35,7 @@ const ManualRunSchema = z
   })
   .strict();
 
-const DecisionSchema = z.object({ step: z.string().max(128).optional() }).strict();
+export const DecisionSchema = z.object({ step: z.string().max(128).optional() }).strict();
 
 /** A run as the API shows it, with its steps. */
 function runView(deps: ApiDeps, run: PipelineRun): Record<string, unknown> {
@@ -50,6 +50,31 @@ function runView(deps: ApiDeps, run: PipelineRun): Record<string, unknown> {
           .map((r) => r.number)
       : [],
   };
+}
+
+/** A source as the API shows it: the secrets only as set or not. */
+function sourceView(source: PipelineSource): Record<string, unknown> {
+  const { webhookSecret, forgeToken, ...rest } = source;
+  return {
+    ...rest,
+    webhookSecretSet: webhookSecret !== null,
+    forgeTokenSet: forgeToken !== null,
+    ...(source.forge ? { webhookPath: `/hooks/${source.app}/${source.forge}` } : {}),
+  };
+}
+
+/**
+ * `GET /api/v1/pipelines`: every app with a pipeline source that the caller may see, so a client can
+ * list runs across apps (the dashboard's Pipelines page, issue 7), also of apps not deployed yet.
+ */
+export function pipelineListRoutes(deps: ApiDeps): Hono {
+  const routes = new Hono();
+  routes.get('/', (c) => {
+    const { apps } = principalOf(c);
+    const sources = deps.store.pipelines.sources().filter((s) => apps === null || apps.includes(s.app));
+    return c.json({ pipelines: sources.map(sourceView) });
+  });
+  return routes;
 }
 
 function runOf(deps: ApiDeps, app: string, number: string): PipelineRun {
@@ -110,13 +135,7 @@ export function pipelineRoutes(deps: ApiDeps): Hono {
         hint: `Connect it: berth pipeline setup ${c.req.param('app')} --repo URL`,
       });
     }
-    const { webhookSecret, forgeToken, ...rest } = source;
-    return c.json({
-      ...rest,
-      webhookSecretSet: webhookSecret !== null,
-      forgeTokenSet: forgeToken !== null,
-      ...(source.forge ? { webhookPath: `/hooks/${source.app}/${source.forge}` } : {}),
-    });
+    return c.json(sourceView(source));
   });
 
   routes.post('/:app/pipelines/runs', async (c) => {
@@ -147,9 +166,11 @@ export function pipelineRoutes(deps: ApiDeps): Hono {
     return c.json({ runs });
   });
 
-  routes.get('/:app/pipelines/runs/:number', (c) =>
-    c.json(runView(deps, runOf(deps, c.req.param('app'), c.req.param('number')))),
-  );
+  routes.get('/:app/pipelines/runs/:number', (c) => {
+    const run = runOf(deps, c.req.param('app'), c.req.param('number'));
+    // Only here, not in every run answer: it reads the run's pipeline file.
+    return c.json({ ...runView(deps, run), graph: deps.pipelines.graph(run.id) ?? null });
+  });
 
   routes.get('/:app/pipelines/runs/:number/logs', (c) => {
     const run = runOf(deps, c.req.param('app'), c.req.param('number'));

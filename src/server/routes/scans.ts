@@ -9,13 +9,18 @@ import {
   summarize,
   type Finding,
 } from '../../security/index.js';
+import { toCycloneDx, toSpdx, type SbomDocumentMeta } from '../../security/formats/index.js';
 import type { Sbom } from '../../security/sbom/index.js';
 import { VulnDb } from '../../security/vulndb/index.js';
 import type { StoredScan } from '../../store/index.js';
 import type { ApiDeps } from '../api-deps.js';
 import { parseBody } from '../parse-body.js';
+import { parseQuery } from '../parse-query.js';
 
-const ScanRequestSchema = z.object({ image: z.string().min(1).max(512) }).strict();
+export const ScanRequestSchema = z.object({ image: z.string().min(1).max(512) }).strict();
+
+/** `GET /scans/{imageId}?format=`: the report (default), or its SBOM as CycloneDX 1.6 or SPDX 2.3. */
+export const ReportQuerySchema = z.object({ format: z.enum(['json', 'cyclonedx', 'spdx']).default('json') });
 
 /** Newest `modified` in the vulnerability database: the version findings were matched against. */
 function dbVersion(path: string): string | null {
@@ -89,20 +94,33 @@ export function scanRoutes(deps: ApiDeps): Hono {
         hint: 'Scan it first: POST /api/v1/scans {"image": "REF"}.',
       });
     }
+    const { format } = parseQuery(ReportQuerySchema, c.req.query(), 'scan report query');
     const version = dbVersion(deps.vulnDbPath);
-    if (version === stored.dbVersion) return c.json(view(stored, false));
-    const sbom = stored.sbom as Sbom;
-    const vulns = matchVulnerabilities(sbom, deps.vulnDbPath);
-    const others = (stored.findings as Finding[]).filter((f) => f.kind !== 'vulnerability');
-    const rematched: StoredScan = {
-      ...stored,
-      matchedAt: Date.now(),
-      dbVersion: version,
-      findings: sortFindings([...vulns.findings, ...others]),
-      warnings: vulns.warnings,
+    let current = stored;
+    if (version !== stored.dbVersion) {
+      const vulns = matchVulnerabilities(stored.sbom as Sbom, deps.vulnDbPath);
+      const others = (stored.findings as Finding[]).filter((f) => f.kind !== 'vulnerability');
+      current = {
+        ...stored,
+        matchedAt: Date.now(),
+        dbVersion: version,
+        findings: sortFindings([...vulns.findings, ...others]),
+        warnings: vulns.warnings,
+      };
+      deps.store.scans.save(current);
+    }
+    if (format === 'json') return c.json(view(current, current !== stored));
+    // The SBOM as a standard document (the same converters as `berth scan --format`), to download.
+    const meta: SbomDocumentMeta = {
+      toolVersion: deps.version,
+      subject: { kind: 'image', name: current.reference },
+      timestamp: new Date(current.scannedAt).toISOString(),
+      findings: current.findings as Finding[],
     };
-    deps.store.scans.save(rematched);
-    return c.json(view(rematched, true));
+    const sbom = current.sbom as Sbom;
+    const name = `${current.reference.replace(/[^A-Za-z0-9._-]+/g, '_')}.${format === 'cyclonedx' ? 'cdx' : 'spdx'}.json`;
+    c.header('content-disposition', `attachment; filename="${name}"`);
+    return c.json(format === 'cyclonedx' ? toCycloneDx(sbom, meta) : toSpdx(sbom, meta));
   });
   return routes;
 }

@@ -4,7 +4,7 @@ import { BerthError } from '../../errors/index.js';
 import type { ApiDeps } from '../api-deps.js';
 
 const appNamePattern = /^[a-z0-9][a-z0-9_-]{0,62}$/;
-const SetSecretSchema = z.object({ value: z.string() }).strict();
+export const SetSecretSchema = z.object({ value: z.string() }).strict();
 
 function appParam(app: string): string {
   if (!appNamePattern.test(app)) {

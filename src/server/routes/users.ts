@@ -8,14 +8,15 @@ import {
   verifyPassword,
 } from '../../auth/index.js';
 import { BerthError } from '../../errors/index.js';
-import { roles } from '../../store/index.js';
+import { auditOutcomeClasses, roles } from '../../store/index.js';
 import type { ApiDeps } from '../api-deps.js';
 import { parseBody } from '../parse-body.js';
+import { parseQuery } from '../parse-query.js';
 import { setCookie, deleteCookie, getCookie } from 'hono/cookie';
 import { csrfTokenOf, principalOf, sessionCookie, sourceOf } from '../authenticate.js';
 
 const userName = z.string().regex(/^[a-z][a-z0-9._-]{0,62}$/, 'lower-case letters, digits, ".", "_" and "-"');
-const AddUserSchema = z
+export const AddUserSchema = z
   .object({
     name: userName,
     password: z.string().max(1024),
@@ -23,14 +24,19 @@ const AddUserSchema = z
     apps: z.array(z.string().max(63)).min(1).optional(),
   })
   .strict();
-const CreateTokenSchema = z
+export const CreateTokenSchema = z
   .object({
     name: z.string().min(1).max(64),
     expiresInDays: z.number().int().min(1).max(3650).default(90),
     user: userName.optional(),
   })
   .strict();
-const LoginSchema = z
+/** `GET /audit` filters (the dashboard's audit view); `limit` and `before` stay lenient as before. */
+export const AuditFilterSchema = z.object({
+  actor: z.string().min(1).max(128).optional(),
+  outcome: z.enum(auditOutcomeClasses).optional(),
+});
+export const LoginSchema = z
   .object({
     name: userName,
     password: z.string().max(1024),
@@ -114,8 +120,14 @@ export function userRoutes(deps: ApiDeps): Hono {
   routes.get('/audit', (c) => {
     const limit = Math.min(Number(c.req.query('limit') ?? 100) || 100, 1000);
     const before = Number(c.req.query('before'));
+    const { actor, outcome } = parseQuery(AuditFilterSchema, c.req.query(), 'audit query');
     return c.json({
-      entries: deps.store.users.auditLog({ limit, ...(before > 0 ? { beforeId: before } : {}) }),
+      entries: deps.store.users.auditLog({
+        limit,
+        ...(before > 0 ? { beforeId: before } : {}),
+        ...(actor === undefined ? {} : { actor }),
+        ...(outcome === undefined ? {} : { outcome }),
+      }),
     });
   });
   return routes;
