@@ -169,6 +169,18 @@ export interface ServiceSpec {
   autoscale?: AutoscaleConfig;
   /** Log collection settings (`x-berth.logs`). */
   logs?: ServiceLogsSpec;
+  /** Scheduling priority (`x-berth.priority`, `x-berth.preemptionPolicy`); absent means priority 0. */
+  priority?: PrioritySpec;
+}
+
+/**
+ * Kubernetes PriorityClass semantics on one host: when reservations do not fit, a replica of a higher
+ * `value` may evict replicas of lower values (never equal or higher), unless its policy is `Never`.
+ */
+export interface PrioritySpec {
+  /** -2147483648 to 1000000000, higher wins; 0 when not given (Kubernetes' default). */
+  value: number;
+  preemptionPolicy: 'PreemptLowerPriority' | 'Never';
 }
 
 export interface ServiceLogsSpec {
@@ -208,6 +220,24 @@ export interface RolloutSpec {
   maxUnavailable?: number | `${number}%`;
   /** Analysis of the new release's traffic at the ingress before it counts as verified. */
   verify?: VerifySpec;
+  /**
+   * `strategy: canary` with its `steps` (absent: `strategy: rolling`, the default): the new
+   * configuration gets each step's share of the ingress traffic, verified before the next step.
+   */
+  canary?: CanarySpec;
+}
+
+/** Argo Rollouts' setWeight + pause steps, on Berth's ingress (weights through repeated DNS records). */
+export interface CanarySpec {
+  /** At least one step; weights strictly increasing from 1 to 100. */
+  steps: CanaryStep[];
+}
+
+export interface CanaryStep {
+  /** Percent of the service's requests sent to replicas of the new configuration. */
+  weight: number;
+  /** How long the step holds (and its traffic is verified) before the next one; at least 1 s. */
+  pauseMs: number;
 }
 
 /** Flagger/Argo-style verification: checks every `intervalMs` over `windowMs`; `failureLimit` failed checks roll back. */
@@ -218,6 +248,13 @@ export interface VerifySpec {
   maxErrorRate?: number;
   /** Highest acceptable 99th-percentile latency. */
   maxP99Ms?: number;
+  /**
+   * Highest acceptable rise of the 5xx share, in percentage points, over the previous release's share in
+   * the same length of time just before the deploy (same access log).
+   */
+  maxErrorRateIncrease?: number;
+  /** Highest acceptable ratio of the new p99 latency to the previous release's p99 before the deploy. */
+  maxP99Ratio?: number;
   failureLimit: number;
   /** Fewer requests than this in a check makes it inconclusive (neither passed nor failed). */
   minRequests: number;

@@ -54,7 +54,7 @@ const defaults = {
   updateConfig: {
     parallelism: 1,
     delayMs: 0,
-    failureAction: 'pause',
+    failureAction: 'rollback',
     monitorMs: 5000,
     maxFailureRatio: 0,
     order: 'stop-first',

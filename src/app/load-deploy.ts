@@ -20,10 +20,14 @@ const deployHints: Record<string, string> = {
 };
 const mapHint = (path: string): string => `Write ${path} as a mapping.`;
 
+/**
+ * Swarm's defaults, except `failure_action`: Swarm pauses, Berth rolls back to the last verified release
+ * (what it did before the failure policy existed, issue 3).
+ */
 export const defaultUpdateConfig: UpdateConfigSpec = {
   parallelism: 1,
   delayMs: 0,
-  failureAction: 'pause',
+  failureAction: 'rollback',
   monitorMs: 5000,
   maxFailureRatio: 0,
   order: 'stop-first',

@@ -126,6 +126,7 @@ export function loadService(
     rollout: xBerth.rollout ?? defaultRollout,
     ...(xBerth.autoscale === undefined ? {} : { autoscale: xBerth.autoscale }),
     ...(xBerth.logs === undefined ? {} : { logs: xBerth.logs }),
+    ...(xBerth.priority === undefined ? {} : { priority: xBerth.priority }),
   };
   return { spec, dependencies };
 }

@@ -2,6 +2,7 @@ import type { IngressSpec, RolloutSpec, VerifySpec } from './app-spec.js';
 import { composeError } from './compose-error.js';
 import type { ComposeNode } from './compose-tree.js';
 import { checkKeys, readMap, readStringList } from './read-collection.js';
+import { loadCanary } from './x-berth-rollout-canary.js';
 import { readBool, readDuration, readInt, readNumber } from './read-scalar.js';
 
 const strict = { extensions: false } as const;
@@ -37,19 +38,24 @@ export function loadIngress(node: ComposeNode): IngressSpec {
   return { hosts, drainMs: drain === undefined ? 2000 : readDuration(drain) };
 }
 
-/** `x-berth.rollout: { progressDeadline, autoRollback }`. */
-export function loadRollout(node: ComposeNode): RolloutSpec {
+/**
+ * `x-berth.rollout: { progressDeadline, autoRollback, maxSurge, maxUnavailable, verify, strategy, steps }`.
+ * `context.ingress` says whether the service has `x-berth.ingress`, which a canary needs.
+ */
+export function loadRollout(node: ComposeNode, context: { ingress: boolean } = { ingress: false }): RolloutSpec {
   const fields = checkKeys(
     readMap(node, 'Write rollout: { progressDeadline: 5m, autoRollback: true }.'),
-    ['progressDeadline', 'autoRollback', 'maxSurge', 'maxUnavailable', 'verify'],
+    ['progressDeadline', 'autoRollback', 'maxSurge', 'maxUnavailable', 'verify', 'strategy', 'steps'],
     strict,
   );
+  const canary = loadCanary(fields.get('strategy'), fields.get('steps'), context);
   const deadline = fields.get('progressDeadline');
   const auto = fields.get('autoRollback');
   const surge = fields.get('maxSurge');
   const unavailable = fields.get('maxUnavailable');
   const verify = fields.get('verify');
   return {
+    ...(canary === undefined ? {} : { canary }),
     ...(verify === undefined ? {} : { verify: loadVerify(verify) }),
     ...(surge === undefined ? {} : { maxSurge: readIntOrPercent(surge) }),
     ...(unavailable === undefined ? {} : { maxUnavailable: readIntOrPercent(unavailable) }),
@@ -80,33 +86,55 @@ function readIntOrPercent(node: ComposeNode): number | `${number}%` {
 }
 
 /**
- * `rollout.verify: { window, interval, maxErrorRate, maxP99, failureLimit, minRequests }`: judged on the
- * ingress access log of the new release's replicas (Flagger analysis semantics).
+ * `rollout.verify: { window, interval, maxErrorRate, maxP99, maxErrorRateIncrease, maxP99Ratio,
+ * failureLimit, minRequests }`: judged on the ingress access log of the new release's replicas (Flagger
+ * analysis semantics); the relative limits compare with the previous release before the deploy.
  */
 function loadVerify(node: ComposeNode): VerifySpec {
   const hint =
     'Write e.g. verify: { window: 1m, interval: 10s, maxErrorRate: 1, maxP99: 500ms, failureLimit: 2 }.';
   const f = checkKeys(
     readMap(node, hint),
-    ['window', 'interval', 'maxErrorRate', 'maxP99', 'failureLimit', 'minRequests'],
+    [
+      'window',
+      'interval',
+      'maxErrorRate',
+      'maxP99',
+      'maxErrorRateIncrease',
+      'maxP99Ratio',
+      'failureLimit',
+      'minRequests',
+    ],
     strict,
   );
   const get = <T>(key: string, read: (n: ComposeNode) => T): T | undefined => {
     const value = f.get(key);
     return value === undefined ? undefined : read(value);
   };
-  const maxErrorRate = get('maxErrorRate', (n) =>
-    readNumber(n, { min: 0, max: 100, hint: 'Write a percent from 0 to 100.' }),
-  );
+  const percent = (n: ComposeNode): number =>
+    readNumber(n, { min: 0, max: 100, hint: 'Write a percent from 0 to 100.' });
+  const maxErrorRate = get('maxErrorRate', percent);
   const maxP99Ms = get('maxP99', (n) => readDuration(n));
-  if (maxErrorRate === undefined && maxP99Ms === undefined) {
-    throw composeError('BERTH_COMPOSE_INVALID', node, 'verify needs maxErrorRate or maxP99', hint);
+  const maxErrorRateIncrease = get('maxErrorRateIncrease', percent);
+  const maxP99Ratio = get('maxP99Ratio', (n) =>
+    readNumber(n, { min: 1, hint: 'Write how many times slower the new p99 may be, e.g. 1.5.' }),
+  );
+  const limits = [maxErrorRate, maxP99Ms, maxErrorRateIncrease, maxP99Ratio];
+  if (limits.every((limit) => limit === undefined)) {
+    throw composeError(
+      'BERTH_COMPOSE_INVALID',
+      node,
+      'verify needs maxErrorRate, maxP99, maxErrorRateIncrease or maxP99Ratio',
+      hint,
+    );
   }
   return {
     windowMs: get('window', (n) => readDuration(n, { min: 1000, hint })) ?? 60_000,
     intervalMs: get('interval', (n) => readDuration(n, { min: 1000, hint })) ?? 10_000,
     ...(maxErrorRate === undefined ? {} : { maxErrorRate }),
     ...(maxP99Ms === undefined ? {} : { maxP99Ms }),
+    ...(maxErrorRateIncrease === undefined ? {} : { maxErrorRateIncrease }),
+    ...(maxP99Ratio === undefined ? {} : { maxP99Ratio }),
     failureLimit: get('failureLimit', (n) => readInt(n, { min: 1, hint })) ?? 1,
     minRequests: get('minRequests', (n) => readInt(n, { min: 1, hint })) ?? 10,
   };

@@ -1,6 +1,7 @@
 import type {
   AutoscaleConfig,
   IngressSpec,
+  PrioritySpec,
   ProbeHandler,
   ProbeSpec,
   RolloutSpec,
@@ -35,13 +36,15 @@ const strict = { extensions: false } as const;
 export function loadXBerth(node: ComposeNode): XBerth {
   const fields = checkKeys(
     readMap(node, 'Write x-berth as a mapping.'),
-    ['readiness', 'liveness', 'ingress', 'rollout', 'autoscale', 'logs'],
+    ['readiness', 'liveness', 'ingress', 'rollout', 'autoscale', 'logs', 'priority', 'preemptionPolicy'],
     strict,
   );
+  const priority = loadPriority(fields.get('priority'), fields.get('preemptionPolicy'));
   const logs = fields.get('logs');
   const readiness = fields.get('readiness');
   const liveness = fields.get('liveness');
   const ingress = fields.get('ingress');
+  const hasIngress = ingress !== undefined && !(ingress.kind === 'scalar' && ingress.value === false);
   const rollout = fields.get('rollout');
   const autoscale = fields.get('autoscale');
   return {
@@ -49,10 +52,34 @@ export function loadXBerth(node: ComposeNode): XBerth {
     ...(autoscale === undefined ? {} : { autoscale: loadAutoscale(autoscale) }),
     ...(readiness === undefined ? {} : { readiness: loadProbe(readiness, 'readiness') }),
     ...(liveness === undefined ? {} : { liveness: loadProbe(liveness, 'liveness') }),
-    ...(ingress === undefined || (ingress.kind === 'scalar' && ingress.value === false)
-      ? {}
-      : { ingress: loadIngress(ingress) }),
-    ...(rollout === undefined ? {} : { rollout: loadRollout(rollout) }),
+    ...(!hasIngress ? {} : { ingress: loadIngress(ingress) }),
+    ...(rollout === undefined ? {} : { rollout: loadRollout(rollout, { ingress: hasIngress }) }),
+    ...(priority === undefined ? {} : { priority }),
+  };
+}
+
+/** Kubernetes' range for user priority classes (higher values are reserved for system-critical pods). */
+const priorityRange = { min: -2_147_483_648, max: 1_000_000_000 } as const;
+
+/**
+ * `x-berth.priority` and `x-berth.preemptionPolicy`, the two PodSpec fields a Kubernetes PriorityClass
+ * fills in (scheduling.k8s.io/v1: value, preemptionPolicy PreemptLowerPriority | Never).
+ */
+function loadPriority(
+  value: ComposeNode | undefined,
+  policy: ComposeNode | undefined,
+): PrioritySpec | undefined {
+  if (value === undefined && policy === undefined) return undefined;
+  return {
+    value:
+      value === undefined
+        ? 0
+        : readInt(value, {
+            ...priorityRange,
+            hint: 'Write an integer priority from -2147483648 to 1000000000 (higher wins; the default is 0), e.g. priority: 1000.',
+          }),
+    preemptionPolicy:
+      policy === undefined ? 'PreemptLowerPriority' : readEnum(policy, ['PreemptLowerPriority', 'Never']),
   };
 }
 
@@ -91,6 +118,7 @@ export interface XBerth {
   ingress?: IngressSpec;
   rollout?: RolloutSpec;
   autoscale?: AutoscaleConfig;
+  priority?: PrioritySpec;
 }
 
 function loadProbe(node: ComposeNode, kind: 'readiness' | 'liveness'): ProbeSpec {

@@ -46,6 +46,10 @@ const commands: Record<string, { run: Command; help: string }> = {
     run: lazy(() => import('./commands/rollback.js'), 'rollbackCommand'),
     help: 'restore an earlier release: berth rollback app [--to N]',
   },
+  rollout: {
+    run: lazy(() => import('./commands/rollout.js'), 'rolloutCommand'),
+    help: 'resume or abort a paused rollout: berth rollout resume|abort app',
+  },
   events: {
     run: lazy(() => import('./commands/events.js'), 'eventsCommand'),
     help: 'show what the orchestrator did (-f to follow)',

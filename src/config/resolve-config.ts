@@ -19,6 +19,8 @@ export interface UserConfig {
   retention?: string;
   logsMaxBytes?: string;
   logsExport?: string;
+  capacityCpus?: string;
+  capacityMemory?: string;
 }
 
 /** The frozen, fully-resolved configuration passed down from the entry point. */
@@ -49,6 +51,9 @@ export interface ResolvedConfig {
   readonly logsMaxBytes: number;
   /** Log systems to forward to: `loki=URL,otlp=URL` (empty: none). */
   readonly logsExport: string;
+  /** Host capacity for admission and preemption; undefined: Docker's NCPU / MemTotal. */
+  readonly capacityCpus: number | undefined;
+  readonly capacityMemoryBytes: number | undefined;
 }
 
 /** One table of options: its env var, default and parser (flags use the same names in kebab-case). */
@@ -68,6 +73,8 @@ const options = {
   retention: { env: 'BERTH_RETENTION', fallback: () => '7d' },
   logsMaxBytes: { env: 'BERTH_LOGS_MAX_BYTES', fallback: () => '2GiB' },
   logsExport: { env: 'BERTH_LOGS_EXPORT', fallback: () => '' },
+  capacityCpus: { env: 'BERTH_CAPACITY_CPUS', fallback: () => '' },
+  capacityMemory: { env: 'BERTH_CAPACITY_MEMORY', fallback: () => '' },
 } as const;
 
 export type OptionName = keyof typeof options;
@@ -120,6 +127,8 @@ export function resolveConfig(
     retentionMs: durationMs('retention', raw('retention')),
     logsMaxBytes: byteSize('logsMaxBytes', raw('logsMaxBytes')),
     logsExport: raw('logsExport'),
+    capacityCpus: optional(raw('capacityCpus'), (v) => positiveNumber('capacityCpus', v)),
+    capacityMemoryBytes: optional(raw('capacityMemory'), (v) => byteSize('capacityMemory', v)),
   });
 }
 
@@ -128,6 +137,20 @@ function positiveInt(name: OptionName, value: string): number {
   if (!Number.isInteger(n) || n <= 0) {
     throw new BerthError('BERTH_CONFIG', `${options[name].env}="${value}" is not a positive integer`, {
       hint: `Set ${options[name].env} to a whole number of milliseconds, e.g. 10000.`,
+    });
+  }
+  return n;
+}
+
+/** An option that is off when empty. */
+const optional = <T>(value: string, parse: (v: string) => T): T | undefined =>
+  value.trim() === '' ? undefined : parse(value);
+
+function positiveNumber(name: OptionName, value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) {
+    throw new BerthError('BERTH_CONFIG', `${options[name].env}="${value}" is not a positive number`, {
+      hint: `Set ${options[name].env} to a number of CPUs such as 2 or 1.5, or leave it empty to use the host's.`,
     });
   }
   return n;

@@ -47,13 +47,17 @@ export class DockerEngine {
   readonly #instance: string;
   /** Inspect results keyed by container id + state summary, so an idle resync costs one list call. */
   readonly #inspectCache = new Map<string, { key: string; value: Docker.ContainerInspectInfo }>();
+  readonly #capacity: Partial<HostResources>;
 
   /**
    * @param instance id of this Berth installation; every object created is labelled with it and only
    * objects carrying it are listed, so two installations (or a reset BERTH_HOME) never touch each other's.
+   * @param options.capacity what hostResources() reports instead of the engine's NCPU / MemTotal
+   * (BERTH_CAPACITY_CPUS, BERTH_CAPACITY_MEMORY: keep room for other software, or test preemption).
    */
-  constructor(dockerHost: string, instance: string) {
+  constructor(dockerHost: string, instance: string, options: { capacity?: Partial<HostResources> } = {}) {
     this.dockerHost = dockerHost;
+    this.#capacity = options.capacity ?? {};
     this.#instance = instance;
     this.#owned = `${labelKeys.instance}=${instance}`;
     this.#docker = new Docker(connection(dockerHost));
@@ -95,7 +99,10 @@ export class DockerEngine {
 
   async hostResources(): Promise<HostResources> {
     const info = (await this.#call('info', () => this.#docker.info())) as { NCPU: number; MemTotal: number };
-    return { cpus: info.NCPU, memoryBytes: info.MemTotal };
+    return {
+      cpus: this.#capacity.cpus ?? info.NCPU,
+      memoryBytes: this.#capacity.memoryBytes ?? info.MemTotal,
+    };
   }
 
   /** Every container with Berth's labels, optionally of one app. */

@@ -47,6 +47,10 @@ export const errorCatalogue = {
   BERTH_BAD_REQUEST: { kind: 'invalid', summary: 'The API request body or parameters are invalid.' },
   BERTH_SERVER_UNREACHABLE: { kind: 'unavailable', summary: 'The CLI cannot reach the Berth daemon.' },
   BERTH_ROLLOUT_FAILED: { kind: 'failed', summary: 'A replica failed to become ready.' },
+  BERTH_ROLLOUT_NOT_PAUSED: {
+    kind: 'conflict',
+    summary: "The app's current release is not paused (resume) or not rolling out (abort).",
+  },
   BERTH_TIMEOUT: { kind: 'failed', summary: 'Waiting for the app to become ready took too long.' },
   BERTH_STORE: { kind: 'internal', summary: 'The state database could not be opened or migrated.' },
   BERTH_CONFIG: {

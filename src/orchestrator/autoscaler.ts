@@ -93,7 +93,8 @@ export class Autoscaler {
     const snapshot = this.#snapshots.get(app);
     const spec = snapshot?.desired.specs.get(service);
     if (!loop || !snapshot || !spec?.autoscale) return;
-    if (snapshot.desired.release.status === 'pending') return; // a rollout is in progress: let it finish
+    // A rollout is in progress (or paused half-way): let it finish first.
+    if (['pending', 'paused'].includes(snapshot.desired.release.status)) return;
     const now = Date.now();
     const rates =
       spec.autoscale.rpsPerReplica === undefined

@@ -28,6 +28,7 @@ export function desiredState(release: Release): DesiredApp {
       restartPolicy: service.restartPolicy,
       ...replacementBudget(service),
       ...(service.updateConfig.delayMs > 0 ? { batchDelayMs: service.updateConfig.delayMs } : {}),
+      ...(release.status === 'paused' ? { holdReplacements: true } : {}),
     };
   });
   return { release, services, specs };

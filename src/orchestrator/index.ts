@@ -10,3 +10,4 @@ export type { BackoffConfig } from './backoff.js';
 export { admit, appReservations } from './admission.js';
 export type { AppStatus, ReplicaFailure, ReplicaStatus, ServiceStatus } from './app-status.js';
 export { rollbackTarget, rollbackTo } from './rollback.js';
+export { abortRollout, resumeRollout } from './rollout-control.js';

@@ -11,6 +11,7 @@ import { Autoscaler, type StatsSource } from './autoscaler.js';
 import { withReplicas } from './deploy.js';
 import { desiredState, type DesiredApp } from './desired-state.js';
 import { plan } from './plan.js';
+import { PreemptionScheduler } from './preemption-scheduler.js';
 import type { Action, ReplicaHealth } from './plan-types.js';
 import { ingressRoutes, upstreamOf } from './ingress-routes.js';
 import { Prober } from './prober.js';
@@ -50,6 +51,7 @@ export class Orchestrator {
   readonly #prober: Prober;
   readonly #autoscaler: Autoscaler;
   readonly #lifecycle: ReleaseLifecycle;
+  readonly #scheduler: PreemptionScheduler;
   readonly #memory: RuntimeMemory = { restarts: new Map(), errors: new Map() };
   readonly #running = new Map<string, Promise<void>>();
   readonly #again = new Set<string>();
@@ -63,6 +65,7 @@ export class Orchestrator {
   constructor(options: OrchestratorOptions) {
     this.#options = options;
     this.#lifecycle = new ReleaseLifecycle(options);
+    this.#scheduler = new PreemptionScheduler({ ...options, wake: (app) => this.trigger(app) });
     this.#autoscaler = new Autoscaler({
       stats: options.stats,
       store: options.store,
@@ -228,18 +231,20 @@ export class Orchestrator {
     const observed = await engine.listManaged(app);
     this.#syncProbes(app, desired, observed);
     const health = this.#health(desired, observed);
+    const schedule = await this.#scheduler.schedule(app, desired);
     const now = Date.now();
     const result = plan({
-      desired: desired?.services,
+      desired: schedule.services,
       observed,
       health,
       restarts: this.#memory.restarts,
       now,
       backoff,
     });
-    const actions = result.actions.filter(
-      (a) => a.type !== 'create' || this.#createDue(slotKey(app, a.service, a.replica), now),
-    );
+    result.waiting.push(...schedule.waiting);
+    const actions = schedule
+      .label(result.actions)
+      .filter((a) => a.type !== 'create' || this.#createDue(slotKey(app, a.service, a.replica), now));
 
     await this.#routeTraffic(app, desired, observed, health, actions);
     if (actions.length > 0) {
@@ -276,6 +281,7 @@ export class Orchestrator {
         release,
         desired,
         observed,
+        health,
         status,
         settled: actions.length === 0,
         now,

@@ -14,6 +14,8 @@ export interface DesiredService {
   parallelism: number;
   /** Compose update_config.delay: the wait after a batch is ready before the next one starts. */
   batchDelayMs?: number;
+  /** The release is paused (update_config.failure_action: pause): start no further replacements. */
+  holdReplacements?: boolean;
 }
 
 export interface ReplicaHealth {
@@ -35,7 +37,14 @@ export interface PlanInput {
   backoff: BackoffConfig;
 }
 
-export type RemoveReason = 'scale-down' | 'replaced' | 'duplicate' | 'not-in-spec' | 'app-down';
+export type RemoveReason =
+  | 'scale-down'
+  | 'replaced'
+  | 'duplicate'
+  | 'not-in-spec'
+  | 'app-down'
+  /** Evicted for a higher-priority replica (set by the preemption scheduler, not by plan()). */
+  | 'preempted';
 
 export type Action =
   | { type: 'create'; service: string; replica: number }

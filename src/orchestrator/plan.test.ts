@@ -288,6 +288,15 @@ describe('plan()', () => {
       expect(kinds(plan(input({ observed: [old(1), old(2), old(3)], desired })))).toEqual(['create:web.1']);
     });
 
+    it('a paused update starts no new replacement but finishes the one in flight', () => {
+      const desired = [service({ holdReplacements: true })];
+      expect(kinds(plan(input({ observed: [old(1), old(2), old(3)], desired })))).toEqual([]);
+      const fresh = container({ replica: 1, hash: 'h1' });
+      const observed = [old(1), fresh, old(2), old(3)];
+      // The new replica of slot 1 is ready: its old replica goes, slots 2 and 3 keep their old ones.
+      expect(kinds(plan(input({ observed, desired, ready: [fresh.id] })))).toEqual(['remove:web.1:replaced']);
+    });
+
     it('parallelism 0 replaces every slot at once', () => {
       const observed = [old(1), old(2), old(3)];
       expect(kinds(plan(input({ observed, desired: [service({ parallelism: 0 })] })))).toEqual([

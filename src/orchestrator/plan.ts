@@ -100,7 +100,8 @@ export function plan(input: PlanInput): Plan {
       for (const extra of current.slice(1))
         push({ type: 'remove', id: extra.id, service: service.name, replica, why: 'duplicate' });
       if (pendingReplacement) {
-        if (inFlight >= budget || blocked || holdUntil !== undefined) continue;
+        // A paused update starts no new replacement; the old replicas keep serving (Swarm pause).
+        if (inFlight >= budget || blocked || holdUntil !== undefined || service.holdReplacements) continue;
         inFlight++;
         if (service.order === 'stop-first') {
           for (const old of outdated)

@@ -1,34 +1,38 @@
 import type { Logger } from 'pino';
 import type { DockerEngine, ManagedContainer } from '../engine/index.js';
-import { trafficStats, type Ingress } from '../ingress/index.js';
+import type { Ingress } from '../ingress/index.js';
 import type { Release, Store } from '../store/index.js';
 import type { AppStatus } from './app-status.js';
 import type { DesiredApp } from './desired-state.js';
-import { upstreamOf } from './ingress-routes.js';
+import type { ReplicaHealth } from './plan-types.js';
 import { rollbackTo } from './rollback.js';
-import { criticalAlertSince } from './critical-alert.js';
-import { startVerification, verificationStep, type VerificationState } from './verification.js';
+import { TrafficVerifier } from './traffic-verifier.js';
+import { UpdateGuard, type GuardResult } from './update-guard.js';
 
 /** What the reconciler should do next for the app: run again at once, or wake up at a time. */
 export interface Next {
   again?: boolean;
-  /** Reconcile at this time (a verification check is due). */
+  /** Reconcile at this time (a verification check or the end of a monitor window is due). */
   wakeAt?: number;
   /** Reconcile at this time unless a wake-up is already planned (a pending release's re-look). */
   pollAt?: number;
 }
 
 /**
- * A release's way from `pending` to `active`, `failed` or `rolled-back` (docs/decisions/0006): promotion
+ * A release's way from `pending` to `active`, `paused`, `failed` or `rolled-back` (docs/decisions/0006):
+ * the update's failure policy (`update_config` monitor, max_failure_ratio, failure_action), promotion
  * after (optional) traffic verification, failure on crash loops or the progress deadline, and automatic
  * rollback to the last verified release.
  */
 export class ReleaseLifecycle {
   readonly #deps: { store: Store; logger: Logger; engine: DockerEngine; ingress: Ingress };
-  readonly #verifying = new Map<string, VerificationState>();
+  readonly #guard: UpdateGuard;
+  readonly #verifier: TrafficVerifier;
 
   constructor(deps: { store: Store; logger: Logger; engine: DockerEngine; ingress: Ingress }) {
     this.#deps = deps;
+    this.#guard = new UpdateGuard(deps.store);
+    this.#verifier = new TrafficVerifier(deps);
   }
 
   /** Called after each reconcile pass of an app that has a current release. */
@@ -36,12 +40,13 @@ export class ReleaseLifecycle {
     release: Release;
     desired: DesiredApp | undefined;
     observed: readonly ManagedContainer[];
+    health: ReadonlyMap<string, ReplicaHealth>;
     status: AppStatus;
     /** The pass applied no actions. */
     settled: boolean;
     now: number;
   }): Promise<Next> {
-    const { release, desired, observed, status, settled, now } = input;
+    const { release, desired, observed, health, status, settled, now } = input;
     const { store } = this.#deps;
     // A failed release that recovers (e.g. a crash loop that stopped) becomes active and a rollback target.
     if (release.status === 'failed' && status.converged && settled) {
@@ -51,16 +56,54 @@ export class ReleaseLifecycle {
       });
       return {};
     }
+    if (!desired) return {};
+    if (this.#guard.noteStatus(release, desired, observed, now)) this.#verifier.reset(release.app);
     if (release.status !== 'pending') return {};
-    if (status.converged && settled && desired) return this.#promote(release, desired, observed, now);
-    const next = await this.#checkProgress(release, status, now);
+    this.#verifier.noteBaseline(release, desired, observed, now);
+    const guard = this.#guard.check({ release, desired, observed, health, status, now });
+    const decided = await this.#applyFailurePolicy(release, guard);
+    if (decided) return decided;
+    if (status.converged && settled) {
+      // Swarm keeps watching the last batch for `monitor` before it calls the update complete.
+      if (guard.monitoringUntil !== undefined && guard.monitoringUntil > now)
+        return { wakeAt: guard.monitoringUntil };
+      return this.#promote(release, desired, observed, now);
+    }
+    const next = await this.#checkProgress(release, status, guard.handledSlots, now);
     // Readiness has a minimum ready time and a deadline: look again soon even if nothing happens.
     return { ...next, pollAt: now + 1000 };
   }
 
+  /** Records failed update tasks and acts on the failure policy's decision (issue 3, Swarm semantics). */
+  async #applyFailurePolicy(release: Release, guard: GuardResult): Promise<Next | undefined> {
+    const { store } = this.#deps;
+    const app = release.app;
+    for (const task of guard.newlyFailed) {
+      store.events.add(
+        app,
+        'rollout.task-failed',
+        `release ${release.number}: replacement replica failed: ${task.failed ?? ''}`,
+        { release: release.number, service: task.service, replica: task.replica, container: task.id },
+      );
+    }
+    const decision = guard.decision;
+    if (decision.action === 'rollback') return this.#fail(release, `update failed: ${decision.why}`);
+    if (decision.action === 'pause') return this.#pause(release, `update paused: ${decision.why}`);
+    if (decision.action !== 'none' && guard.newlyFailed.length > 0) {
+      store.events.add(
+        app,
+        decision.action === 'continue' ? 'rollout.continued' : 'rollout.tolerated',
+        `release ${release.number} goes on: ${decision.why}`,
+        { release: release.number, service: decision.service },
+      );
+    }
+    return undefined;
+  }
+
   /**
    * A converged release becomes active, after verification of its new replicas' traffic when
-   * `x-berth.rollout.verify` asks for it (checks at intervals over a window; issue 3).
+   * `x-berth.rollout.verify` asks for it (checks at intervals over a window; issue 3). An inconclusive
+   * verification pauses the release (Flagger/Argo).
    */
   async #promote(
     release: Release,
@@ -68,7 +111,7 @@ export class ReleaseLifecycle {
     observed: readonly ManagedContainer[],
     now: number,
   ): Promise<Next> {
-    const { store, logger, ingress } = this.#deps;
+    const { store, logger } = this.#deps;
     const app = release.app;
     const verified = (message: string): Next => {
       store.releases.markVerified(app, release.number);
@@ -78,67 +121,63 @@ export class ReleaseLifecycle {
       logger.info({ app, release: release.number }, 'release ready');
       return {};
     };
-    const routed = [...desired.specs.values()].filter((s) => s.ingress && s.rollout?.verify);
-    const fresh = observed.filter(
-      (c) =>
-        c.release === release.number && c.state === 'running' && routed.some((s) => s.name === c.service),
-    );
-    const spec = routed[0]?.rollout?.verify;
-    if (!spec || fresh.length === 0) return verified('');
-    let state = this.#verifying.get(app);
-    if (state?.release !== release.number) {
-      state = startVerification(release.number, now);
-      store.events.add(
-        app,
-        'release.verifying',
-        `release ${release.number}: verifying traffic for ${Math.round(spec.windowMs / 1000)} s`,
-        { release: release.number },
-      );
+    const result = this.#verifier.step(release, desired, observed, now);
+    switch (result.outcome) {
+      case 'skip':
+        return verified('');
+      case 'idle':
+        return {};
+      case 'verified':
+        return verified(` (${result.message})`);
+      case 'failed':
+        return this.#fail(release, result.message);
+      case 'inconclusive':
+        return this.#pause(release, result.message);
+      case 'continue':
+        store.releases.setStatus(app, release.number, 'pending', result.message);
+        return { wakeAt: result.wakeAt };
     }
-    if (state.done) return {};
-    const alert = criticalAlertSince(store.events.list(app, { limit: 200 }), state.startedAt);
-    if (alert) {
-      this.#verifying.set(app, { ...state, done: true });
-      return this.#fail(release, `verification failed: ${alert.message}`);
-    }
-    ingress.traffic.poll(now);
-    const upstreams = new Set(
-      fresh.flatMap((c) =>
-        (desired.specs.get(c.service)?.ports ?? []).map((p) => upstreamOf(c, desired, p.target) ?? ''),
-      ),
+  }
+
+  /**
+   * Pauses a pending release: no more replicas are replaced (old ones keep serving) until
+   * `berth rollout resume` or `berth rollout abort` (issue 3; Swarm's failure_action pause, Flagger's
+   * inconclusive analysis).
+   */
+  #pause(release: Release, why: string): Next {
+    const { store, logger } = this.#deps;
+    if (store.releases.findApp(release.app)?.currentRelease !== release.number) return {};
+    store.releases.setStatus(release.app, release.number, 'paused', why);
+    this.#guard.markPaused(release.app);
+    store.events.add(
+      release.app,
+      'rollout.paused',
+      `release ${release.number} paused: ${why} (berth rollout resume ${release.app} | berth rollout abort ${release.app})`,
+      { release: release.number },
     );
-    const step = verificationStep(
-      state,
-      spec,
-      trafficStats(ingress.traffic.records(upstreams, state.lastCheckAt)),
-      now,
-    );
-    this.#verifying.set(app, step.state);
-    if (step.outcome === 'verified') return verified(` (${step.message})`);
-    if (step.outcome === 'failed') return this.#fail(release, step.message);
-    store.releases.setStatus(app, release.number, 'pending', step.message);
-    if (step.outcome === 'inconclusive') {
-      store.events.add(app, 'release.paused', `release ${release.number}: ${step.message}`, {
-        release: release.number,
-      });
-      return {};
-    }
-    return {
-      wakeAt: Math.min(step.state.lastCheckAt + spec.intervalMs, step.state.startedAt + spec.windowMs),
-    };
+    logger.warn({ app: release.app, release: release.number, why }, 'release paused');
+    return { again: true };
   }
 
   /**
    * Fails a pending release whose replicas crash-loop or fail to start, or that is not ready within its
    * progress deadline, and rolls back to the last verified release when autoRollback allows (issue 3).
    */
-  async #checkProgress(release: Release, status: AppStatus, now: number): Promise<Next> {
+  async #checkProgress(
+    release: Release,
+    status: AppStatus,
+    /** Slots of replacement replicas: their failures are the failure policy's to judge. */
+    handledSlots: ReadonlySet<string>,
+    now: number,
+  ): Promise<Next> {
     const services = Object.values(release.spec.services);
     const deadlineMs = Math.max(...services.map((s) => s.rollout?.progressDeadlineMs ?? 600_000));
+    // Like a resumed Kubernetes Deployment, a resumed release gets its whole deadline again.
+    const since = Math.max(release.createdAt, this.#guard.resumedAt(release.app) ?? 0);
+    const failures = status.failures.filter((f) => !handledSlots.has(`${f.service}/${f.replica}`));
     let why: string | undefined;
-    if (status.failures.length > 0)
-      why = `replicas failed: ${status.failures.map((f) => f.reason).join('; ')}`;
-    else if (now - release.createdAt > deadlineMs) {
+    if (failures.length > 0) why = `replicas failed: ${failures.map((f) => f.reason).join('; ')}`;
+    else if (now - since > deadlineMs) {
       const notReady = status.services.flatMap((s) =>
         s.replicas
           .filter((r) => !r.outdated && !r.ready)

@@ -29,7 +29,9 @@ describe('verificationStep', () => {
     expect(first.outcome).toBe('continue');
     const second = verificationStep(first.state, spec, traffic(100, 40), 20_000);
     expect(second.outcome).toBe('failed');
-    expect(second.message).toBe('verification failed: 5xx rate 40.0% > 5% (40 of 100)');
+    expect(second.message).toBe(
+      'verification failed: 5xx rate 40.0% > 5% (40 of 100) (100 requests, 5xx 40.0%, p99 50 ms)',
+    );
   });
 
   it('counts a slow p99 as a failed check', () => {
@@ -48,7 +50,9 @@ describe('verificationStep', () => {
     for (const now of [10_000, 20_000]) state = verificationStep(state, spec, traffic(100, 1), now).state;
     const end = verificationStep(state, spec, traffic(100, 1), 30_000);
     expect(end.outcome).toBe('verified');
-    expect(end.message).toBe('verified: 3 checks passed, 0 failed, 0 inconclusive');
+    expect(end.message).toBe(
+      'verified: 3 checks passed, 0 failed, 0 inconclusive; last judged check: 100 requests, 5xx 1.0%, p99 50 ms',
+    );
   });
 
   it('is inconclusive, and pauses, when there was too little traffic to judge', () => {
@@ -57,5 +61,26 @@ describe('verificationStep', () => {
     const end = verificationStep(state, spec, traffic(0, 0), 30_000);
     expect(end.outcome).toBe('inconclusive');
     expect(end.state.failed).toBe(0);
+  });
+
+  it('compares with the previous release and shows both sides in the verdict', () => {
+    const relative: VerifySpec = {
+      ...spec,
+      maxErrorRate: undefined,
+      maxErrorRateIncrease: 2,
+      failureLimit: 1,
+    };
+    const before = traffic(400, 4, 40);
+    const bad = verificationStep(startVerification(3, 0), relative, traffic(100, 8), 10_000, before);
+    expect(bad.outcome).toBe('failed');
+    expect(bad.message).toBe(
+      'verification failed: 5xx rate 8.0% vs 1.0% before: +7.0 points > +2 (100 requests, 5xx 8.0%, p99 50 ms; previous release: 400 requests, 5xx 1.0%, p99 40 ms)',
+    );
+    let state = startVerification(3, 0);
+    for (const now of [10_000, 20_000])
+      state = verificationStep(state, relative, traffic(100, 2), now, before).state;
+    const good = verificationStep(state, relative, traffic(100, 2), 30_000, before);
+    expect(good.outcome).toBe('verified');
+    expect(good.message).toContain('previous release: 400 requests, 5xx 1.0%, p99 40 ms');
   });
 });

@@ -40,7 +40,12 @@ export async function startServer(
 ): Promise<RunningServer> {
   const adminToken = ensureAdminToken(config.home);
   const store = openStore(config.home);
-  const engine = new DockerEngine(config.dockerHost, ensureInstanceId(config.home));
+  const engine = new DockerEngine(config.dockerHost, ensureInstanceId(config.home), {
+    capacity: {
+      ...(config.capacityCpus === undefined ? {} : { cpus: config.capacityCpus }),
+      ...(config.capacityMemoryBytes === undefined ? {} : { memoryBytes: config.capacityMemoryBytes }),
+    },
+  });
   const ingress = new Ingress({
     dir: join(config.home, 'ingress'),
     adminListen: config.ingressAdmin,

@@ -2,7 +2,12 @@ import type { AppSpec } from '../app/index.js';
 import { BerthError } from '../errors/index.js';
 import type { Db } from './open-store.js';
 
-export type ReleaseStatus = 'pending' | 'active' | 'failed' | 'rolled-back' | 'superseded';
+/**
+ * `paused`: a rolling update stopped by its failure policy (update_config.failure_action: pause) or an
+ * inconclusive verification; it waits for `berth rollout resume` or `abort`. Stored as text, so adding a
+ * status needs no migration.
+ */
+export type ReleaseStatus = 'pending' | 'active' | 'paused' | 'failed' | 'rolled-back' | 'superseded';
 
 /** An immutable, numbered release: what was asked (spec) and the image each service resolved to. */
 export interface Release {
@@ -99,7 +104,7 @@ export class ReleaseRepo {
         .get(app) as { next: number };
       this.#db
         .prepare(
-          `UPDATE releases SET status = 'superseded' WHERE app = ? AND status IN ('pending', 'active')`,
+          `UPDATE releases SET status = 'superseded' WHERE app = ? AND status IN ('pending', 'active', 'paused')`,
         )
         .run(app);
       this.#db
@@ -205,7 +210,7 @@ export class ReleaseRepo {
     this.#db.transaction(() => {
       this.#db
         .prepare(
-          `UPDATE releases SET status = 'superseded' WHERE app = ? AND status IN ('pending', 'active')`,
+          `UPDATE releases SET status = 'superseded' WHERE app = ? AND status IN ('pending', 'active', 'paused')`,
         )
         .run(app);
       this.#db.prepare('UPDATE apps SET current_release = NULL WHERE name = ?').run(app);

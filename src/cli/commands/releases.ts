@@ -36,7 +36,18 @@ export async function releasesCommand(argv: string[], ctx: CliContext): Promise<
           `${name}=${s.image}@${(s.imageId ?? '').replace('sha256:', '').slice(0, 12)} x${s.replicas}`,
       )
       .join(' '),
+    shorten(r.message ?? ''),
   ]);
-  print(ctx, table(['RELEASE', 'CREATED', 'STATUS', 'REASON', 'SERVICES'], rows));
+  print(ctx, table(['RELEASE', 'CREATED', 'STATUS', 'REASON', 'SERVICES', 'MESSAGE'], rows));
+  // A paused release waits for a person: say why in full and what can be done.
+  const paused = releases.find((r) => r.status === 'paused');
+  if (paused) {
+    print(ctx, `\nRelease ${paused.number} is paused: ${paused.message ?? 'no reason recorded'}`);
+    print(ctx, `Continue with: berth rollout resume ${app}   Give up with: berth rollout abort ${app}`);
+  }
   return 0;
 }
+
+/** The table keeps one line per release; --json and the paused note carry the full message. */
+const shorten = (text: string, max = 100): string =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;

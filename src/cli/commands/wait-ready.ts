@@ -29,7 +29,8 @@ export async function waitReady(
       last = line;
     }
     const current = status.release === release;
-    if (!current || status.releaseStatus === 'failed') await failIfEnded(ctx, app, release, tty);
+    if (!current || status.releaseStatus === 'failed' || status.releaseStatus === 'paused')
+      await failIfEnded(ctx, app, release, tty);
     if (current && status.converged && status.releaseStatus === 'active') {
       if (tty) ctx.stderr.write('\n');
       return status;
@@ -78,7 +79,9 @@ async function failIfEnded(ctx: CliContext, app: string, release: number, tty: b
       ? 'was superseded by a newer release'
       : info.status === 'rolled-back'
         ? 'was rolled back'
-        : 'failed';
+        : info.status === 'paused'
+          ? `was paused (berth rollout resume ${app} | berth rollout abort ${app})`
+          : 'failed';
   throw new BerthError(
     'BERTH_ROLLOUT_FAILED',
     `release ${release} of "${app}" ${what}${info.message ? `: ${info.message}` : ''}`,

@@ -2,7 +2,14 @@ import { Hono, type Context } from 'hono';
 import { principalOf } from '../authenticate.js';
 import { loadCompose } from '../../app/index.js';
 import { BerthError } from '../../errors/index.js';
-import { createRelease, rollbackTarget, rollbackTo, withReplicas } from '../../orchestrator/index.js';
+import {
+  abortRollout,
+  createRelease,
+  resumeRollout,
+  rollbackTarget,
+  rollbackTo,
+  withReplicas,
+} from '../../orchestrator/index.js';
 import type { ApiDeps } from '../api-deps.js';
 import {
   DeployRequestSchema,
@@ -13,6 +20,7 @@ import {
 import { toBerthError } from '../error-response.js';
 import { ndjson, wantsStream } from '../ndjson-stream.js';
 import { parseBody } from '../parse-body.js';
+import { followEvents, wantsFollow } from './follow-events.js';
 import { releaseSummary } from '../release-view.js';
 
 /** Runs a release-producing operation, streaming progress as NDJSON when the client asks for it. */
@@ -134,6 +142,29 @@ export function appRoutes(deps: ApiDeps): Hono {
     return c.json({ release: releaseSummary(release), restored: target.number }, 201);
   });
 
+  // A paused rollout goes on, or is given up for the last verified release (issue 3). POSTs: the
+  // deployer role and the audit log come with every mutating call (authenticate.ts).
+  routes.post('/:app/rollout/resume', (c) => {
+    const app = store.releases.getApp(c.req.param('app'));
+    const release = resumeRollout(store, app.name, principalOf(c).name);
+    orchestrator.trigger(app.name);
+    return c.json({ release: releaseSummary(release) });
+  });
+
+  routes.post('/:app/rollout/abort', async (c) => {
+    const app = store.releases.getApp(c.req.param('app'));
+    const result = await abortRollout({ store, engine }, app.name, principalOf(c).name);
+    orchestrator.trigger(app.name);
+    return c.json(
+      {
+        release: releaseSummary(result.release),
+        aborted: releaseSummary(result.aborted),
+        restored: result.restored,
+      },
+      201,
+    );
+  });
+
   routes.get('/:app/releases', (c) => {
     const releases = store.releases.list(c.req.param('app'));
     return c.json({ releases: releases.map(releaseSummary) });
@@ -150,6 +181,8 @@ export function appRoutes(deps: ApiDeps): Hono {
     const app = store.releases.getApp(c.req.param('app'));
     const limit = Math.min(1000, Math.max(1, Number(c.req.query('limit') ?? 100) || 100));
     const afterId = Math.max(0, Number(c.req.query('after') ?? 0) || 0);
+    // The dashboard's live events feed (issue 7) follows as Server-Sent Events.
+    if (wantsFollow(c)) return followEvents(c, store, app.name, { limit, afterId });
     return c.json({ events: store.events.list(app.name, { limit, afterId }) });
   });
 
