@@ -10,8 +10,8 @@ import { ScanRepo } from './scan-repo.js';
 export type { AppEvent } from './event-repo.js';
 export type { AppRecord, Release, ReleaseStatus } from './release-repo.js';
 export { EventRepo, MetricRepo, PipelineRepo, ReleaseRepo, ScanRepo, SecretRepo, UserRepo, openDatabase };
-export { roles } from './user-repo.js';
-export type { ApiToken, AuditEntry, Role, User } from './user-repo.js';
+export { auditOutcomeClasses, roles } from './user-repo.js';
+export type { ApiToken, AuditEntry, AuditOutcomeClass, Role, User } from './user-repo.js';
 export { finishedRunStatuses } from './pipeline-repo.js';
 export type {
   PipelineRun,

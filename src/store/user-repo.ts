@@ -32,6 +32,18 @@ export interface AuditEntry {
   details: Record<string, unknown> | null;
 }
 
+/** Outcome classes the audit log can be filtered by (`GET /audit?outcome=`). */
+export const auditOutcomeClasses = ['ok', 'denied', 'error'] as const;
+export type AuditOutcomeClass = (typeof auditOutcomeClasses)[number];
+
+const okSql = "(outcome = 'ok' OR outcome GLOB '[23][0-9][0-9]')";
+const deniedSql = "outcome IN ('401', '403', 'failed', 'throttled')";
+const outcomeSql: Record<AuditOutcomeClass, string> = {
+  ok: okSql,
+  denied: deniedSql,
+  error: `NOT ${okSql} AND NOT ${deniedSql}`,
+};
+
 interface UserRow {
   name: string;
   password_hash: string;
@@ -178,13 +190,23 @@ export class UserRepo {
     return info.changes > 0;
   }
 
-  auditLog(options: { limit?: number; beforeId?: number } = {}): AuditEntry[] {
+  /**
+   * Newest first. `actor` keeps one actor's entries; `outcome` one class of outcomes: `ok` (2xx/3xx, a
+   * login that worked), `denied` (401, 403, a failed or throttled login) or `error` (anything else).
+   */
+  auditLog(
+    options: { limit?: number; beforeId?: number; actor?: string; outcome?: AuditOutcomeClass } = {},
+  ): AuditEntry[] {
+    const where = ['id < @before'];
+    if (options.actor !== undefined) where.push('actor = @actor');
+    if (options.outcome !== undefined) where.push(outcomeSql[options.outcome]);
     const rows = this.#db
-      .prepare('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?')
-      .all(options.beforeId ?? Number.MAX_SAFE_INTEGER, options.limit ?? 100) as (Omit<
-      AuditEntry,
-      'details'
-    > & {
+      .prepare(`SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT @limit`)
+      .all({
+        before: options.beforeId ?? Number.MAX_SAFE_INTEGER,
+        limit: options.limit ?? 100,
+        ...(options.actor === undefined ? {} : { actor: options.actor }),
+      }) as (Omit<AuditEntry, 'details'> & {
       details: string | null;
     })[];
     return rows.map((r) => ({

@@ -75,6 +75,33 @@ describe('users, roles, tokens and the audit log', () => {
     );
   });
 
+  it('filters the audit log by actor and by outcome class, newest first', async () => {
+    await call('POST', '/api/v1/users', testToken, {
+      name: 'vic',
+      password: 'viewer password 1',
+      role: 'viewer',
+    });
+    const vic = await login('vic', 'viewer password 1');
+    await call('POST', '/api/v1/apps/shop/scale', vic, { replicas: { web: 2 } });
+    await call('DELETE', '/api/v1/users/nobody', testToken);
+    const lines = async (query: string): Promise<string[]> =>
+      (
+        (await (await call('GET', `/api/v1/audit?${query}`, testToken)).json()) as {
+          entries: { actor: string; action: string; target: string; outcome: string }[];
+        }
+      ).entries.map((e) => `${e.actor} ${e.action} ${e.target} ${e.outcome}`);
+
+    expect(await lines('actor=vic')).toEqual([
+      'vic POST /api/v1/apps/shop/scale 403',
+      'vic login /api/v1/auth/login ok',
+    ]);
+    expect(await lines('outcome=denied')).toEqual(['vic POST /api/v1/apps/shop/scale 403']);
+    expect(await lines('outcome=error')).toEqual(['admin-token DELETE /api/v1/users/nobody 422']);
+    expect(await lines('outcome=ok&actor=admin-token')).toEqual(['admin-token POST /api/v1/users 201']);
+    expect(await lines('outcome=ok&limit=1')).toEqual(['vic login /api/v1/auth/login ok']);
+    expect((await call('GET', '/api/v1/audit?outcome=maybe', testToken)).status).toBe(422);
+  });
+
   it('refuses wrong passwords, throttles after 5 failures, and never reveals which users exist', async () => {
     await call('POST', '/api/v1/users', testToken, {
       name: 'vic',
