@@ -11,6 +11,7 @@ import { parseLokiPush } from '../ingest/index.js';
 import {
   compileRe2,
   LogqlSyntaxError,
+  logQueryProcessor,
   parseLogql,
   matchesSelector,
   type LogqlQuery,
@@ -184,8 +185,13 @@ export class LogService {
       });
     }
     const query = app === undefined ? parsed : scopeQuery(parsed, app);
+    // The whole query applies, not only its selector: `|= "error"` tails errors (issue 7, logs page).
+    const process = logQueryProcessor(query);
     const listener = (entry: TailEntry): void => {
-      if (matchesSelector(query.selector, entry.labels)) onEntry(entry);
+      if (!matchesSelector(query.selector, entry.labels)) return;
+      const labels = entry.metadata ? { ...entry.metadata, ...entry.labels } : entry.labels;
+      const result = process({ labels, timestampMs: entry.timestampMs, line: entry.line }, entry.labels);
+      if (result) onEntry(result.line === entry.line ? entry : { ...entry, line: result.line });
     };
     this.#live.on('entry', listener);
     signal.addEventListener('abort', () => this.#live.off('entry', listener), { once: true });

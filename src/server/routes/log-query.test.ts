@@ -189,4 +189,27 @@ describe('the log API', () => {
     expect(text).not.toContain('not for shop');
     await reader.cancel();
   });
+
+  it("applies the tail query's line filters, not only its selector", async () => {
+    const tailQuery = '{app="shop"} |= "wanted" | line_format "tail: {{.service}}"';
+    const res = await kit.get('/api/v1/logs/tail?query=' + encodeURIComponent(tailQuery));
+    const reader = res.body?.getReader() as ReadableStreamDefaultReader<Uint8Array>;
+    const decoder = new TextDecoder();
+    let text = '';
+    while (!text.includes('event: ready')) text += decoder.decode((await reader.read()).value);
+    await push({
+      streams: [
+        {
+          stream: { app: 'shop', service: 'web' },
+          values: [
+            [ns(Date.now()), 'unwanted line'],
+            [ns(Date.now() + 1), 'a wanted line'],
+          ],
+        },
+      ],
+    });
+    while (!text.includes('tail: web')) text += decoder.decode((await reader.read()).value);
+    expect(text).not.toContain('unwanted');
+    await reader.cancel();
+  });
 });
