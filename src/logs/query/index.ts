@@ -3,7 +3,7 @@
  * metric queries (issue 5 item 5).
  */
 export type { EntrySource, SelectOptions, StoredEntry } from './entry-source.js';
-export { logRangeOf, requiredLiterals, scopeQuery } from './scope-query.js';
+export { appsMatcher, logRangeOf, requiredLiterals, scopeQuery } from './scope-query.js';
 export { executeLogQuery, executeMetricQuery } from './execute-query.js';
 export type { LogQueryResult, MetricQueryResult } from './execute-query.js';
 export { MemoryEntrySource } from './memory-source.js';

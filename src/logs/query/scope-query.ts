@@ -2,13 +2,15 @@ import type { LabelMatcher, LogqlQuery, MetricQuery, Stage } from '../logql/inde
 
 /**
  * Restricts every stream selector of a query to one app (`app="<name>"` replaces any app matcher the
- * user wrote), so a query sent for an app can never read another app's streams.
+ * user wrote), so a query sent for an app can never read another app's streams. Given a list (a user
+ * scoped to some apps), the user's own matchers stay and `app=~"a|b"` is added: the query can only
+ * narrow that set, never widen it.
  */
-export function scopeQuery<Q extends LogqlQuery>(query: Q, app: string): Q {
-  const scope = (selector: readonly LabelMatcher[]): LabelMatcher[] => [
-    { name: 'app', op: '=', value: app },
-    ...selector.filter((m) => m.name !== 'app'),
-  ];
+export function scopeQuery<Q extends LogqlQuery>(query: Q, app: string | readonly string[]): Q {
+  const scope = (selector: readonly LabelMatcher[]): LabelMatcher[] =>
+    typeof app === 'string'
+      ? [{ name: 'app', op: '=', value: app }, ...selector.filter((m) => m.name !== 'app')]
+      : [...selector, appsMatcher(app)];
   const metric = (q: MetricQuery): MetricQuery => {
     switch (q.kind) {
       case 'range_aggregation':
@@ -37,4 +39,13 @@ export function requiredLiterals(pipeline: readonly Stage[]): string[] {
 /** The one log range a metric query reads (Berth's subset has no binary operations between queries). */
 export function logRangeOf(query: MetricQuery): Extract<MetricQuery, { kind: 'range_aggregation' }>['range'] {
   return query.kind === 'range_aggregation' ? query.range : logRangeOf(query.expr);
+}
+
+/**
+ * `app=~"a|b"` for a list of app names (escaped). An empty list matches no stream: `/` is never an app
+ * name, and RE2 (LogQL's regex dialect) has no never-matching lookahead.
+ */
+export function appsMatcher(apps: readonly string[]): LabelMatcher {
+  const escaped = apps.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return { name: 'app', op: '=~', value: apps.length === 0 ? '/' : escaped.join('|') };
 }

@@ -52,8 +52,8 @@ export interface LogServiceOptions {
 
 export interface QueryRequest {
   query: string;
-  /** Restricts every selector to this app. */
-  app?: string;
+  /** Restricts every selector to this app, or to this set of apps (a user scoped to some apps). */
+  app?: string | readonly string[];
   startMs: number;
   endMs: number;
   limit: number;
@@ -174,7 +174,7 @@ export class LogService {
   /** Calls `onEntry` for every new entry whose stream matches the log query's selector (live tail). */
   tail(
     queryText: string,
-    app: string | undefined,
+    app: string | readonly string[] | undefined,
     onEntry: (entry: TailEntry) => void,
     signal: AbortSignal,
   ): void {

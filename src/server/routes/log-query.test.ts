@@ -213,3 +213,55 @@ describe('the log API', () => {
     await reader.cancel();
   });
 });
+
+describe('log reads of a user scoped to some apps', () => {
+  async function scopedToken(): Promise<string> {
+    const created = await kit.api.request('/api/v1/users', {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'sam', password: 'scoped password 1', role: 'viewer', apps: ['shop'] }),
+    });
+    expect(created.status).toBe(201);
+    const login = await kit.api.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'sam', password: 'scoped password 1' }),
+    });
+    return ((await login.json()) as { token: string }).token;
+  }
+  const as = (token: string, path: string): Promise<Response> =>
+    Promise.resolve(kit.api.request(path, { headers: { authorization: `Bearer ${token}` } }));
+
+  it('sees only its apps in queries, labels and values, and is refused another app by name', async () => {
+    kit.deployApp('bank', ['api']);
+    expect((await push(lines)).status).toBe(204);
+    const sam = await scopedToken();
+
+    const all = await as(
+      sam,
+      `/api/v1/logs/query_range?${new URLSearchParams({ query: '{app=~".+"}', since: '1h' }).toString()}`,
+    );
+    const bank = await as(
+      sam,
+      `/api/v1/logs/query_range?${new URLSearchParams({ query: '{app="bank"}', since: '1h' }).toString()}`,
+    );
+    const byName = await as(
+      sam,
+      `/api/v1/logs/query_range?${new URLSearchParams({ query: '{service="api"}', app: 'bank' }).toString()}`,
+    );
+    const values = await as(sam, '/api/v1/logs/labels/app/values');
+    const names = await as(sam, '/api/v1/logs/labels');
+
+    const lineOf = (e: { line: string }): string => e.line;
+    expect(((await all.json()) as { entries: { line: string }[] }).entries.map(lineOf)).toHaveLength(3);
+    expect(((await bank.json()) as { entries: unknown[] }).entries).toEqual([]);
+    expect(byName.status).toBe(403);
+    expect(((await byName.json()) as { error: { code: string } }).error.code).toBe('BERTH_FORBIDDEN');
+    expect(((await values.json()) as { values: string[] }).values).toEqual(['shop']);
+    expect(((await names.json()) as { labels: string[] }).labels).not.toContain('bank');
+    const adminValues = (await (await kit.get('/api/v1/logs/labels/app/values')).json()) as {
+      values: string[];
+    };
+    expect(adminValues.values).toEqual(['bank', 'shop']);
+  });
+});

@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { BerthError } from '../../errors/index.js';
 import { decodeRequestBody } from '../../logs/ingest/index.js';
 import type { TailEntry } from '../../logs/service/index.js';
+import { appsMatcher } from '../../logs/query/index.js';
+import type { Principal } from '../../auth/index.js';
+import { principalOf } from '../authenticate.js';
 import type { ApiDeps } from '../api-deps.js';
 import { LiveQueue } from '../live-queue.js';
 import { parseQuery } from '../parse-query.js';
@@ -20,7 +23,10 @@ export const QueryRangeSchema = z.object({
   direction: z.enum(['forward', 'backward']).default('backward'),
 });
 
-export const TailSchema = z.object({ query: z.string().min(1).max(16_384), app: z.string().max(63).optional() });
+export const TailSchema = z.object({
+  query: z.string().min(1).max(16_384),
+  app: z.string().max(63).optional(),
+});
 export const DeleteSchema = z
   .object({ query: z.string().min(1).max(4096), start: z.string(), end: z.string() })
   .strict();
@@ -36,7 +42,7 @@ export function logQueryRoutes(deps: ApiDeps): Hono {
   const routes = new Hono();
   routes.get('/query_range', async (c) => {
     const q = parseQuery(QueryRangeSchema, c.req.query(), 'log query');
-    if (q.app !== undefined) deps.store.releases.getApp(q.app);
+    const scope = logScope(deps, principalOf(c), q.app);
     const range = resolveTimeRange(q, Date.now(), 3_600_000);
     const stepMs =
       q.step === undefined
@@ -44,7 +50,7 @@ export function logQueryRoutes(deps: ApiDeps): Hono {
         : parseDurationParam(q.step, 'step');
     const result = await deps.logs.query({
       query: q.query,
-      ...(q.app === undefined ? {} : { app: q.app }),
+      ...(scope === undefined ? {} : { app: scope }),
       ...range,
       limit: q.limit,
       direction: q.direction,
@@ -60,11 +66,11 @@ export function logQueryRoutes(deps: ApiDeps): Hono {
 
   routes.get('/tail', (c) => {
     const q = parseQuery(TailSchema, c.req.query(), 'tail query');
-    if (q.app !== undefined) deps.store.releases.getApp(q.app);
+    const scope = logScope(deps, principalOf(c), q.app);
     const abort = new AbortController();
     const queue = new LiveQueue<TailEntry>();
     // Validate (and subscribe) before answering, so a bad query is a 422, not a broken stream.
-    deps.logs.tail(q.query, q.app, (entry) => queue.push(entry), abort.signal);
+    deps.logs.tail(q.query, scope, (entry) => queue.push(entry), abort.signal);
     return streamSSE(c, async (stream) => {
       stream.onAbort(() => {
         abort.abort();
@@ -80,10 +86,19 @@ export function logQueryRoutes(deps: ApiDeps): Hono {
     });
   });
 
-  routes.get('/labels', (c) => c.json({ labels: deps.logs.store.labelNames() }));
-  routes.get('/labels/:name/values', (c) =>
-    c.json({ name: c.req.param('name'), values: deps.logs.store.labelValues(c.req.param('name')) }),
-  );
+  // A user scoped to some apps sees only the labels of those apps' streams.
+  routes.get('/labels', (c) => {
+    const apps = principalOf(c).apps;
+    return c.json({ labels: apps === null ? deps.logs.store.labelNames() : labelNamesOf(deps, apps) });
+  });
+  routes.get('/labels/:name/values', (c) => {
+    const apps = principalOf(c).apps;
+    const name = c.req.param('name');
+    return c.json({
+      name,
+      values: apps === null ? deps.logs.store.labelValues(name) : labelValuesOf(deps, apps, name),
+    });
+  });
   routes.get('/stats', (c) => c.json(deps.logs.stats()));
 
   routes.post('/delete', async (c) => {
@@ -123,4 +138,42 @@ export async function pushHandler(deps: ApiDeps, request: Request): Promise<Resp
   ).toString('utf8');
   deps.logs.push(text);
   return new Response(null, { status: 204 });
+}
+
+/**
+ * Which apps a log read may see: the `app` asked for (which must exist and be one of a scoped user's
+ * apps), else every app for an unscoped caller, else exactly the scoped user's apps. Log routes name no
+ * app in their path, so authorize() cannot check them; this does (issue 7: roles scoped to apps).
+ */
+function logScope(
+  deps: ApiDeps,
+  principal: Principal,
+  app: string | undefined,
+): string | readonly string[] | undefined {
+  if (app !== undefined) {
+    if (principal.apps !== null && !principal.apps.includes(app)) {
+      throw new BerthError('BERTH_FORBIDDEN', `${principal.name} has no access to app "${app}"`, {
+        hint: `Ask an admin for access, or query one of: ${principal.apps.join(', ') || '(no apps)'}.`,
+      });
+    }
+    deps.store.releases.getApp(app);
+    return app;
+  }
+  return principal.apps ?? undefined;
+}
+
+function labelNamesOf(deps: ApiDeps, apps: readonly string[]): string[] {
+  const names = new Set<string>();
+  for (const labels of deps.logs.store.streams([appsMatcher(apps)]))
+    for (const name of Object.keys(labels)) names.add(name);
+  return [...names].sort();
+}
+
+function labelValuesOf(deps: ApiDeps, apps: readonly string[], name: string): string[] {
+  const values = new Set<string>();
+  for (const labels of deps.logs.store.streams([appsMatcher(apps)])) {
+    const value = labels[name];
+    if (value !== undefined) values.add(value);
+  }
+  return [...values].sort();
 }
