@@ -8,6 +8,7 @@ import type { Route } from './router';
 export const routes: readonly Route[] = [
   { path: '/', title: 'Overview', load: () => import('./pages/overview').then((m) => m.OverviewPage) },
   { path: '/apps/:app', title: 'App', load: () => import('./pages/app').then((m) => m.AppPage) },
+  { path: '/deploy', title: 'Deploy', load: () => import('./pages/deploy').then((m) => m.DeployPage) },
   {
     path: '/pipelines',
     title: 'Pipelines',

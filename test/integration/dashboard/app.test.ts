@@ -1,0 +1,227 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, removeHome, startDaemon, type Daemon } from '../../support/berth-process.js';
+import {
+  desktop,
+  loginThroughForm,
+  openBrowser,
+  phone,
+  saveScreenshots,
+  type BrowserSession,
+} from '../../support/browser.js';
+import { purgeApp, uniqueApp } from '../../support/docker-cli.js';
+import { testImage } from '../../support/test-image.js';
+
+// The issue 7 scenario for the app and deploy pages: a deployer deploys from the browser, watches the
+// app become ready, scales it, deploys a second release and rolls back to the first; the events feed
+// stays live across a daemon restart; a viewer is offered none of that and the API refuses it (403).
+const app = uniqueApp('dapp');
+const deployer = { name: 'dee', password: 'deployer-password-123' };
+const viewer = { name: 'vic', password: 'viewer-password-1234' };
+let daemon: Daemon;
+let listen: string;
+let adminToken: string;
+let browser: BrowserSession;
+
+const compose = (sleepS: number, replicas: number): string =>
+  `name: ${app}\nservices:\n  web:\n    image: ${testImage}\n    command: ["sleep", "${sleepS}"]\n    stop_grace_period: 1s\n    deploy:\n      replicas: ${replicas}\n`;
+
+async function admin(method: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(`${daemon.url}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+const readyCount = (page: Page) => page.getByTestId('ready-count');
+const currentRelease = (page: Page) => page.getByTestId('current-release');
+const releasesTable = (page: Page) => page.getByRole('table', { name: 'Releases', exact: true });
+
+/** Chromium logs every refused connection while the daemon restarts; those are expected there. */
+const unexpected = (errors: readonly string[]): string[] =>
+  errors.filter(
+    (e) => !/ERR_CONNECTION_REFUSED|ERR_EMPTY_RESPONSE|ERR_CONNECTION_RESET|ERR_INCOMPLETE_CHUNKED/.test(e),
+  );
+
+beforeAll(async () => {
+  listen = `127.0.0.1:${await freePort()}`;
+  daemon = await startDaemon({ env: { BERTH_LISTEN: listen } });
+  adminToken = readFileSync(join(daemon.home, 'admin.token'), 'utf8').trim();
+  for (const [user, role] of [
+    [deployer, 'deployer'],
+    [viewer, 'viewer'],
+  ] as const) {
+    const created = await admin('POST', '/users', { ...user, role });
+    expect(created.status, await created.clone().text()).toBe(201);
+  }
+  browser = await openBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (daemon) {
+    await admin('DELETE', `/apps/${app}`).catch(() => undefined);
+    await daemon.stop();
+    removeHome(daemon.home);
+  }
+  purgeApp(app);
+});
+
+describe('app and deploy pages in a real browser', () => {
+  it('shows a Compose error at its line, then deploys from the browser and shows the app ready', async () => {
+    const { page } = browser;
+    await loginThroughForm(page, daemon.url, deployer.name, deployer.password);
+    await page.goto(`${daemon.url}/deploy`);
+    await page.getByRole('heading', { name: 'Deploy', exact: true }).waitFor();
+
+    await page
+      .getByLabel('Compose file', { exact: true })
+      .fill(compose(100_000, 2).replace('replicas: 2', 'replicas: two'));
+    expect(await page.getByLabel('App name').inputValue()).toBe(app);
+    await page.getByRole('button', { name: 'Deploy', exact: true }).click();
+    const composeError = page.getByRole('alert').filter({ hasText: 'Line 8' });
+    await composeError.waitFor();
+    expect(await composeError.textContent()).toMatch(/column \d+/);
+    expect(await composeError.textContent()).toContain('replicas');
+    expect(await composeError.locator('.banner-hint').textContent()).not.toBe('');
+    expect(await page.getByLabel('Compose file', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await saveScreenshots(page, 'deploy-compose-error');
+    await page.getByRole('button', { name: 'Go to line 8' }).click();
+    expect(await page.locator('#deploy-compose:focus').count()).toBe(1);
+
+    // Chromium logs the 422 of that refused deploy as a console error: expected here.
+    browser.errors.length = 0;
+    await page.getByLabel('Compose file', { exact: true }).fill(compose(100_000, 2));
+    await saveScreenshots(page, 'deploy');
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Deploy', exact: true }).click();
+    await page.waitForURL(`**/apps/${app}`);
+    await expect.poll(() => readyCount(page).textContent(), { timeout: 60_000 }).toBe('2/2');
+    console.log(
+      `deploy from the dashboard: ready 2/2 shown ${Date.now() - started} ms after clicking Deploy`,
+    );
+    await expect
+      .poll(() => page.getByTestId('app-page').locator('.page-header').textContent(), { timeout: 15_000 })
+      .toContain('ready');
+    expect(await page.getByRole('table', { name: 'Replicas of web' }).getByRole('row').count()).toBe(3);
+    expect(await releasesTable(page).textContent()).toContain('dee');
+    expect(unexpected(browser.errors)).toEqual([]);
+  });
+
+  it('follows the app’s events live over SSE in a cookie session and filters them by kind', async () => {
+    const { page } = browser;
+    const events = page.getByRole('region', { name: 'Events' });
+    await expect.poll(() => events.getByRole('status').first().textContent()).toBe('live');
+    await expect.poll(() => events.textContent()).toContain('web.2 created');
+    await events.getByLabel('Show events of kind').selectOption('release');
+    await expect.poll(() => new URL(page.url()).searchParams.get('kind')).toBe('release');
+    const kinds = await events.getByRole('table').locator('.badge').allTextContents();
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(kinds.every((k) => k.includes('release.'))).toBe(true);
+    await events.getByLabel('Show events of kind').selectOption('');
+  });
+
+  it('scales a service and shows the new count and the release it recorded', async () => {
+    const { page } = browser;
+    await page.getByLabel('Replicas of web').fill('3');
+    await page.getByRole('button', { name: 'Scale', exact: true }).click();
+    await expect.poll(() => readyCount(page).textContent(), { timeout: 60_000 }).toBe('3/3');
+    await expect.poll(() => releasesTable(page).textContent()).toContain('scale web=3');
+    expect(await currentRelease(page).textContent()).toContain('#2');
+  });
+
+  it('deploys a second version from the app page and rolls back to the first from the releases table', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Deploy new version' }).click();
+    const editor = page.getByLabel('Compose file', { exact: true });
+    await editor.waitFor();
+    // The deploy page starts from the file this browser deployed last for the app.
+    expect(await editor.inputValue()).toBe(compose(100_000, 2));
+    await editor.fill(compose(200_000, 2));
+    await page.getByRole('button', { name: 'Deploy', exact: true }).click();
+    await page.waitForURL(`**/apps/${app}`);
+    await expect.poll(() => currentRelease(page).textContent(), { timeout: 30_000 }).toContain('#3');
+    await expect.poll(() => readyCount(page).textContent(), { timeout: 60_000 }).toBe('2/2');
+
+    await page.getByRole('button', { name: 'Roll back to #1' }).click();
+    const confirm = page.getByRole('group', { name: `Roll back ${app} to release 1?` });
+    await confirm.getByRole('button', { name: 'Roll back to #1' }).click();
+    await expect.poll(() => currentRelease(page).textContent(), { timeout: 30_000 }).toContain('#4');
+    const newest = releasesTable(page).getByRole('row').nth(1);
+    expect(await newest.textContent()).toContain('rollback to 1');
+    expect(await newest.textContent()).toContain('current');
+    await expect.poll(() => readyCount(page).textContent(), { timeout: 60_000 }).toBe('2/2');
+    const restored = (await (await admin('GET', `/apps/${app}/releases/4`)).json()) as {
+      spec: { services: { web: { command: string[] } } };
+    };
+    expect(restored.spec.services.web.command).toEqual(['sleep', '100000']);
+    await expect
+      .poll(() => releasesTable(page).getByRole('row').nth(2).textContent())
+      .toMatch(/superseded|rolled back/);
+    await saveScreenshots(page, 'app');
+    // At phone width wide tables scroll inside their cards; the page itself never scrolls sideways.
+    await page.setViewportSize(phone);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBe(phone.width);
+    await page.setViewportSize(desktop);
+    expect(unexpected(browser.errors)).toEqual([]);
+  });
+
+  it('keeps the events feed live across a daemon restart', async () => {
+    const { page } = browser;
+    const events = page.getByRole('region', { name: 'Events' });
+    const liveState = events.getByRole('status').first();
+    await expect.poll(() => liveState.textContent()).toBe('live');
+
+    await daemon.stop();
+    await expect.poll(() => liveState.textContent(), { timeout: 15_000 }).toBe('reconnecting…');
+    daemon = await startDaemon({ home: daemon.home, env: { BERTH_LISTEN: listen } });
+    await expect.poll(() => liveState.textContent(), { timeout: 30_000 }).toBe('live');
+
+    const scaled = await admin('POST', `/apps/${app}/scale`, { replicas: { web: 1 } });
+    expect(scaled.status).toBe(201);
+    await expect.poll(() => events.textContent(), { timeout: 30_000 }).toContain('(scale-down)');
+    await expect.poll(() => readyCount(page).textContent(), { timeout: 30_000 }).toBe('1/1');
+    expect(browser.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+  });
+
+  it('offers a viewer no deploy, scale or rollback, and the API refuses them with 403', async () => {
+    const { page } = browser;
+    browser.errors.length = 0;
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await loginThroughForm(page, `${daemon.url}/apps/${app}`, viewer.name, viewer.password);
+    await page.getByRole('heading', { name: app }).waitFor();
+    await expect.poll(() => readyCount(page).textContent()).toBe('1/1');
+    await releasesTable(page).waitFor();
+
+    expect(await page.getByRole('note').textContent()).toContain('need the deployer role');
+    expect(await page.getByLabel('Replicas of web').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Scale|Roll back/ }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Deploy new version' }).count()).toBe(0);
+    await saveScreenshots(page, 'app-viewer');
+
+    await page.goto(`${daemon.url}/deploy?app=${app}`);
+    expect(await page.getByRole('button', { name: 'Deploy', exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByRole('note').textContent()).toContain('deploying needs the deployer role');
+    expect(unexpected(browser.errors)).toEqual([]);
+
+    const statuses = await page.evaluate(async (name) => {
+      const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
+      const post = async (path: string, body: unknown) => {
+        const res = await fetch(`/api/v1/apps/${name}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+          body: JSON.stringify(body),
+        });
+        return { status: res.status, body: await res.text() };
+      };
+      return [await post('/scale', { replicas: { web: 3 } }), await post('/rollback', { to: 1 })];
+    }, app);
+    for (const answer of statuses) {
+      expect(answer.status, answer.body).toBe(403);
+      expect(answer.body).toContain('needs the deployer role');
+    }
+  });
+});
