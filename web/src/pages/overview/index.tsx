@@ -1,7 +1,8 @@
 import type { JSX } from 'preact';
 import { useAsync } from '../../api';
 import { ErrorBanner, Spinner, TimeAgo } from '../../components';
-import type { PageProps } from '../../router';
+import { Link, type PageProps } from '../../router';
+import { can, useSession } from '../../session';
 import { AttentionTable, ReleasesTable, RunsTable } from './activity-tables';
 import { AppsTable } from './apps-table';
 import { appHealth } from './health';
@@ -25,6 +26,7 @@ function Stat({ label, value, tone }: { label: string; value: string | number; t
  */
 export function OverviewPage(_props: PageProps): JSX.Element {
   const { data, error, loading, reload } = useAsync(loadOverview, 'overview', { refreshMs });
+  const { user } = useSession();
 
   const header = (
     <header class="page-header">
@@ -38,6 +40,11 @@ export function OverviewPage(_props: PageProps): JSX.Element {
         <button type="button" class="button button-small" onClick={reload} disabled={loading}>
           Refresh
         </button>
+        {can(user, 'deployer') ? (
+          <Link href="/deploy" class="button button-small button-primary">
+            Deploy an app
+          </Link>
+        ) : null}
       </div>
     </header>
   );
