@@ -224,4 +224,31 @@ describe('app and deploy pages in a real browser', () => {
       expect(answer.body).toContain('needs the deployer role');
     }
   });
+
+  it('has an audit entry for every action the browser took, with who, what and the outcome', async () => {
+    const res = await admin('GET', '/audit?limit=500');
+    expect(res.status).toBe(200);
+    const { entries } = (await res.json()) as {
+      entries: { actor: string; action: string; target: string; outcome: string; source: string }[];
+    };
+    const lines = entries.map((e) => `${e.actor} ${e.action} ${e.target} ${e.outcome}`);
+
+    // Logins through the form, the deploys (streamed: 200, or a 422 for the bad Compose file), the scale,
+    // the rollback, the logout, and the viewer's refused calls.
+    const expected = [
+      `${deployer.name} login /api/v1/auth/login ok`,
+      `${deployer.name} POST /api/v1/apps 422`,
+      `${deployer.name} POST /api/v1/apps 200`,
+      `${deployer.name} POST /api/v1/apps/${app}/scale 200`,
+      `${deployer.name} POST /api/v1/apps/${app}/rollback 201`,
+      `${deployer.name} POST /api/v1/auth/logout 200`,
+      `${viewer.name} login /api/v1/auth/login ok`,
+      `${viewer.name} POST /api/v1/apps/${app}/scale 403`,
+      `${viewer.name} POST /api/v1/apps/${app}/rollback 403`,
+    ];
+    expect(expected.filter((line) => !lines.includes(line))).toEqual([]);
+    const deploys = lines.filter((l) => l === `${deployer.name} POST /api/v1/apps 200`);
+    expect(deploys.length).toBeGreaterThanOrEqual(2);
+    expect(entries.every((e) => e.source !== '')).toBe(true);
+  });
 });
