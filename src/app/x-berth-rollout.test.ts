@@ -124,3 +124,75 @@ describe('cpuset', () => {
     expect(failure('cpuset: "all"').message).toContain('cpuset "all" is not a CPU list');
   });
 });
+
+describe('x-berth.rollout.strategy: canary', () => {
+  const canary = (rollout: string, ingress = '\n  ingress: {}') =>
+    `ports: ["8080:80"]\ndeploy: { replicas: 3 }\nx-berth:${ingress}\n  rollout: ${rollout}`;
+
+  it('reads the steps (weight and pause) of a canary', () => {
+    const spec = load(
+      canary('{ strategy: canary, steps: [{ weight: 10, pause: 30s }, { weight: 50, pause: 1m }] }'),
+    );
+    expect(spec.rollout.canary).toEqual({
+      steps: [
+        { weight: 10, pauseMs: 30_000 },
+        { weight: 50, pauseMs: 60_000 },
+      ],
+    });
+  });
+
+  it('is a rolling update without strategy or with strategy: rolling', () => {
+    expect(load(canary('{ strategy: rolling }')).rollout.canary).toBeUndefined();
+    expect(load(canary('{ progressDeadline: 1m }')).rollout.canary).toBeUndefined();
+  });
+
+  // The rollout value starts at line 8, column 16 of the file `load` builds.
+  it.each([
+    [
+      '{ strategy: canery, steps: [] }',
+      '"canery" is not a rollout strategy; did you mean "canary"?',
+      'canery',
+    ],
+    ['{ strategy: canary }', 'strategy canary needs steps', 'canary'],
+    ['{ steps: [{ weight: 10, pause: 1s }] }', 'steps are only used with strategy: canary', '[{'],
+    ['{ strategy: canary, steps: [] }', 'steps is empty', '[]'],
+    ['{ strategy: canary, steps: [{ weight: 10 }] }', 'a canary step needs "pause"', '{ weight'],
+    ['{ strategy: canary, steps: [{ weight: 0, pause: 1s }] }', '"0" is not an integer from 1 to 100', '0,'],
+    [
+      '{ strategy: canary, steps: [{ weight: 10, pause: 500ms }] }',
+      '"500ms" is shorter than 1000ms',
+      '500ms',
+    ],
+    [
+      '{ strategy: canary, steps: [{ weight: 50, pause: 1s }, { weight: 20, pause: 1s }] }',
+      "weight 20 is not above the previous step's 50",
+      '20',
+    ],
+  ])('refuses %s with the position of the problem', (rollout, message, at) => {
+    const error = failure(canary(rollout));
+    expect(error.code).toBe('BERTH_COMPOSE_INVALID');
+    expect(error.message).toContain(message);
+    expect(error.position).toMatchObject({ line: 8, column: 16 + rollout.indexOf(at) });
+  });
+
+  it('suggests the right key for a typo or an Argo Rollouts step name', () => {
+    const typo = failure(canary('{ strategy: canary, steps: [{ wieght: 10, pause: 1s }] }'));
+    expect(typo.code).toBe('BERTH_COMPOSE_UNSUPPORTED_KEY');
+    expect(typo.message).toContain('key "wieght" is not supported by Berth; did you mean "weight"?');
+    const argo = failure(canary('{ strategy: canary, steps: [{ setWeight: 10, pause: 1s }] }'));
+    expect(argo.hint).toBe('Write weight: 10 (Argo Rollouts calls it setWeight).');
+  });
+
+  it('needs the ingress, which sets the weights', () => {
+    const error = failure(
+      canary('{ strategy: canary, steps: [{ weight: 10, pause: 1s }] }', '').replace(
+        'deploy: { replicas: 3 }',
+        'deploy: { replicas: 1 }',
+      ),
+    );
+    expect(error.message).toContain(
+      "services.web.x-berth.rollout.strategy: strategy canary needs x-berth.ingress: the traffic weights are set in Berth's proxy",
+    );
+    expect(error.hint).toContain('Add `ingress: {}` to x-berth');
+  });
+});

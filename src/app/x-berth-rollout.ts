@@ -42,7 +42,10 @@ export function loadIngress(node: ComposeNode): IngressSpec {
  * `x-berth.rollout: { progressDeadline, autoRollback, maxSurge, maxUnavailable, verify, strategy, steps }`.
  * `context.ingress` says whether the service has `x-berth.ingress`, which a canary needs.
  */
-export function loadRollout(node: ComposeNode, context: { ingress: boolean } = { ingress: false }): RolloutSpec {
+export function loadRollout(
+  node: ComposeNode,
+  context: { ingress: boolean } = { ingress: false },
+): RolloutSpec {
   const fields = checkKeys(
     readMap(node, 'Write rollout: { progressDeadline: 5m, autoRollback: true }.'),
     ['progressDeadline', 'autoRollback', 'maxSurge', 'maxUnavailable', 'verify', 'strategy', 'steps'],

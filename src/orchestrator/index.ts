@@ -11,3 +11,5 @@ export { admit, appReservations } from './admission.js';
 export type { AppStatus, ReplicaFailure, ReplicaStatus, ServiceStatus } from './app-status.js';
 export { rollbackTarget, rollbackTo } from './rollback.js';
 export { abortRollout, resumeRollout } from './rollout-control.js';
+export { canaryProgress } from './canary-progress.js';
+export type { CanaryProgress } from './canary-progress.js';

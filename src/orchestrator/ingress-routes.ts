@@ -1,5 +1,5 @@
 import type { ManagedContainer } from '../engine/index.js';
-import type { IngressRoute } from '../ingress/index.js';
+import { weightedUpstreams, type IngressRoute } from '../ingress/index.js';
 import type { DesiredApp } from './desired-state.js';
 import type { ReplicaHealth } from './plan-types.js';
 
@@ -13,8 +13,19 @@ export function upstreamOf(c: ManagedContainer, desired: DesiredApp, target: num
 }
 
 /**
+ * A canary's traffic split for one service: replicas of configuration `canaryHash` get `percent` of the
+ * requests and the other replicas the rest (0 after a failed canary: the stable replicas take it all).
+ */
+export interface TrafficSplit {
+  service: string;
+  canaryHash: string;
+  percent: number;
+}
+
+/**
  * The ingress routes of one app: for every published TCP port of a service with `x-berth.ingress`,
- * the ready, running replicas that are not about to be removed. Pure.
+ * the ready, running replicas that are not about to be removed. A service with a `split` lists its
+ * replicas with repeats so that round robin gives the canary its weight (see weightedUpstreams). Pure.
  */
 export function ingressRoutes(
   desired: DesiredApp | undefined,
@@ -23,6 +34,7 @@ export function ingressRoutes(
   excluded: ReadonlySet<string>,
   /** Running replicas whose readiness is not known yet but which the proxy routed before (daemon restart). */
   keep: (c: ManagedContainer) => boolean = () => false,
+  splits: readonly TrafficSplit[] = [],
 ): IngressRoute[] {
   if (!desired) return [];
   const app = desired.release.spec.name;
@@ -31,17 +43,26 @@ export function ingressRoutes(
     if (!service.ingress) continue;
     for (const port of service.ports) {
       if (port.protocol !== 'tcp' || port.published === undefined) continue;
-      const upstreams = observed
-        .filter(
-          (c) =>
-            c.service === name &&
-            c.state === 'running' &&
-            !excluded.has(c.id) &&
-            (health.get(c.id)?.ready === true || keep(c)),
-        )
-        .map((c) => upstreamOf(c, desired, port.target))
-        .filter((u): u is string => u !== undefined)
-        .sort();
+      const routed = observed.filter(
+        (c) =>
+          c.service === name &&
+          c.state === 'running' &&
+          !excluded.has(c.id) &&
+          (health.get(c.id)?.ready === true || keep(c)),
+      );
+      const addresses = (list: readonly ManagedContainer[]): string[] =>
+        list
+          .map((c) => upstreamOf(c, desired, port.target))
+          .filter((u): u is string => u !== undefined)
+          .sort();
+      const split = splits.find((s) => s.service === name);
+      const upstreams = split
+        ? weightedUpstreams(
+            addresses(routed.filter((c) => c.hash !== split.canaryHash)),
+            addresses(routed.filter((c) => c.hash === split.canaryHash)),
+            split.percent,
+          ).upstreams
+        : addresses(routed);
       routes.push({
         id: `berth_${app}_${name}_${port.published}`.replace(/[^a-zA-Z0-9_]/g, '_'),
         app,

@@ -13,7 +13,7 @@ import { desiredState, type DesiredApp } from './desired-state.js';
 import { plan } from './plan.js';
 import { PreemptionScheduler } from './preemption-scheduler.js';
 import type { Action, ReplicaHealth } from './plan-types.js';
-import { ingressRoutes, upstreamOf } from './ingress-routes.js';
+import { ingressRoutes, upstreamOf, type TrafficSplit } from './ingress-routes.js';
 import { Prober } from './prober.js';
 import { buildStatus } from './status.js';
 
@@ -233,6 +233,7 @@ export class Orchestrator {
     const health = this.#health(desired, observed);
     const schedule = await this.#scheduler.schedule(app, desired);
     const now = Date.now();
+    const canary = this.#lifecycle.canaryPlan(app, release, desired, observed, now);
     const result = plan({
       desired: schedule.services,
       observed,
@@ -240,13 +241,14 @@ export class Orchestrator {
       restarts: this.#memory.restarts,
       now,
       backoff,
+      replacementCaps: canary.caps,
     });
     result.waiting.push(...schedule.waiting);
     const actions = schedule
       .label(result.actions)
       .filter((a) => a.type !== 'create' || this.#createDue(slotKey(app, a.service, a.replica), now));
 
-    await this.#routeTraffic(app, desired, observed, health, actions);
+    await this.#routeTraffic(app, desired, observed, health, actions, canary.splits);
     if (actions.length > 0) {
       const done = await applyActions(actions, {
         engine,
@@ -303,6 +305,7 @@ export class Orchestrator {
     observed: readonly ManagedContainer[],
     health: ReadonlyMap<string, ReplicaHealth>,
     actions: readonly Action[],
+    splits: readonly TrafficSplit[],
   ): Promise<void> {
     const { ingress, logger } = this.#options;
     const removing = new Set(actions.filter((a) => a.type === 'remove').map((a) => a.id));
@@ -313,7 +316,10 @@ export class Orchestrator {
         const unknown = readiness !== undefined && readiness.successes === 0 && readiness.failures === 0;
         return unknown && Object.values(c.ips).some((ip) => ingress.wasRouted(ip));
       };
-      await ingress.setApp(app, ingressRoutes(desired, observed, health, removing, unprobedButRouted));
+      await ingress.setApp(
+        app,
+        ingressRoutes(desired, observed, health, removing, unprobedButRouted, splits),
+      );
     } catch (error) {
       logger.error({ err: error, app }, 'ingress update failed');
       return;

@@ -35,6 +35,11 @@ export interface PlanInput {
   restarts: ReadonlyMap<string, RestartRecord>;
   now: number;
   backoff: BackoffConfig;
+  /**
+   * By service: how many replica slots may hold a replica of the new configuration (a canary step's
+   * `ceil(replicas × weight / 100)`); the other slots keep their old replicas. Absent: no limit.
+   */
+  replacementCaps?: ReadonlyMap<string, number>;
 }
 
 export type RemoveReason =

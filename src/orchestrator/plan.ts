@@ -90,6 +90,9 @@ export function plan(input: PlanInput): Plan {
     let inFlight = slots.filter(
       (s) => !s.settled && !s.pendingReplacement && mine.some((c) => c.hash !== service.hash),
     ).length;
+    // A canary step: slots that hold (or, when empty, will get) the new configuration, against its cap.
+    const cap = input.replacementCaps?.get(service.name) ?? Number.POSITIVE_INFINITY;
+    let newSlots = slots.filter((s) => !s.pendingReplacement).length;
     // update_config.delay: the next batch waits this long after the newest replacement became ready.
     const holdUntil = batchHold(service, mine, input);
     if (holdUntil !== undefined && slots.some((s) => s.pendingReplacement)) {
@@ -102,7 +105,9 @@ export function plan(input: PlanInput): Plan {
       if (pendingReplacement) {
         // A paused update starts no new replacement; the old replicas keep serving (Swarm pause).
         if (inFlight >= budget || blocked || holdUntil !== undefined || service.holdReplacements) continue;
+        if (newSlots >= cap) continue;
         inFlight++;
+        newSlots++;
         if (service.order === 'stop-first') {
           for (const old of outdated)
             push({ type: 'remove', id: old.id, service: service.name, replica, why: 'replaced' });

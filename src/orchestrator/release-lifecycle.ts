@@ -3,6 +3,7 @@ import type { DockerEngine, ManagedContainer } from '../engine/index.js';
 import type { Ingress } from '../ingress/index.js';
 import type { Release, Store } from '../store/index.js';
 import type { AppStatus } from './app-status.js';
+import { CanaryController, type CanaryPlan } from './canary-controller.js';
 import type { DesiredApp } from './desired-state.js';
 import type { ReplicaHealth } from './plan-types.js';
 import { rollbackTo } from './rollback.js';
@@ -28,11 +29,24 @@ export class ReleaseLifecycle {
   readonly #deps: { store: Store; logger: Logger; engine: DockerEngine; ingress: Ingress };
   readonly #guard: UpdateGuard;
   readonly #verifier: TrafficVerifier;
+  readonly #canary: CanaryController;
 
   constructor(deps: { store: Store; logger: Logger; engine: DockerEngine; ingress: Ingress }) {
     this.#deps = deps;
     this.#guard = new UpdateGuard(deps.store);
     this.#verifier = new TrafficVerifier(deps);
+    this.#canary = new CanaryController(deps);
+  }
+
+  /** Before `plan`: how many slots a canary step allows the new configuration, and its traffic weights. */
+  canaryPlan(
+    app: string,
+    release: Release | undefined,
+    desired: DesiredApp | undefined,
+    observed: readonly ManagedContainer[],
+    now: number,
+  ): CanaryPlan {
+    return this.#canary.prepare(app, release, desired, observed, now);
   }
 
   /** Called after each reconcile pass of an app that has a current release. */
@@ -57,12 +71,28 @@ export class ReleaseLifecycle {
       return {};
     }
     if (!desired) return {};
-    if (this.#guard.noteStatus(release, desired, observed, now)) this.#verifier.reset(release.app);
+    if (this.#guard.noteStatus(release, desired, observed, now)) {
+      this.#verifier.reset(release.app);
+      this.#canary.resume(release.app, now);
+    }
     if (release.status !== 'pending') return {};
     this.#verifier.noteBaseline(release, desired, observed, now);
     const guard = this.#guard.check({ release, desired, observed, health, status, now });
     const decided = await this.#applyFailurePolicy(release, guard);
     if (decided) return decided;
+    const canary = this.#canary.advance({ release, desired, observed, health, now });
+    // Again at once: the failed canary's weight drops to 0 on the next pass even without a rollback.
+    if (canary.verdict?.outcome === 'failed')
+      return { ...(await this.#fail(release, canary.verdict.message)), again: true };
+    if (canary.verdict?.outcome === 'inconclusive') return this.#pause(release, canary.verdict.message);
+    if (canary.holding) {
+      // Steps hold the release pending; like Argo Rollouts, a pause does not count towards the deadline.
+      const again = canary.changed ? { again: true } : {};
+      const wake = canary.wakeAt === undefined ? {} : { wakeAt: canary.wakeAt };
+      if (canary.pausing) return { ...again, ...wake };
+      const next = await this.#checkProgress(release, status, guard.handledSlots, now, canary.stepStartedAt);
+      return { ...again, ...wake, ...next, pollAt: now + 1000 };
+    }
     if (status.converged && settled) {
       // Swarm keeps watching the last batch for `monitor` before it calls the update complete.
       if (guard.monitoringUntil !== undefined && guard.monitoringUntil > now)
@@ -169,11 +199,13 @@ export class ReleaseLifecycle {
     /** Slots of replacement replicas: their failures are the failure policy's to judge. */
     handledSlots: ReadonlySet<string>,
     now: number,
+    /** When the current canary step began: each step gets the whole deadline to become ready. */
+    stepStartedAt = 0,
   ): Promise<Next> {
     const services = Object.values(release.spec.services);
     const deadlineMs = Math.max(...services.map((s) => s.rollout?.progressDeadlineMs ?? 600_000));
     // Like a resumed Kubernetes Deployment, a resumed release gets its whole deadline again.
-    const since = Math.max(release.createdAt, this.#guard.resumedAt(release.app) ?? 0);
+    const since = Math.max(release.createdAt, this.#guard.resumedAt(release.app) ?? 0, stepStartedAt);
     const failures = status.failures.filter((f) => !handledSlots.has(`${f.service}/${f.replica}`));
     let why: string | undefined;
     if (failures.length > 0) why = `replicas failed: ${failures.map((f) => f.reason).join('; ')}`;

@@ -30,7 +30,12 @@ export const previousRelease: BaselineNames = {
 };
 
 /** A canary step: the stable replicas' traffic in the same window. */
-export const stableSide: BaselineNames = { vs: 'on stable', side: 'stable', none: 'no requests', always: true };
+export const stableSide: BaselineNames = {
+  vs: 'on stable',
+  side: 'stable',
+  none: 'no requests',
+  always: true,
+};
 
 const pct = (rate: number): string => `${rate.toFixed(1)}%`;
 const ms = (value: number | undefined): string => (value === undefined ? '-' : `${Math.round(value)} ms`);

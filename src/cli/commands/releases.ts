@@ -11,6 +11,13 @@ interface ReleaseRow {
   status: string;
   message: string | null;
   services: Record<string, { image: string; imageId?: string; replicas: number }>;
+  canary?: {
+    service: string;
+    steps: { weight: number; pauseMs: number }[];
+    step: number | null;
+    weight: number | null;
+    promoted: boolean;
+  }[];
 }
 
 /** `berth releases`: the app's numbered releases, newest first. */
@@ -39,6 +46,17 @@ export async function releasesCommand(argv: string[], ctx: CliContext): Promise<
     shorten(r.message ?? ''),
   ]);
   print(ctx, table(['RELEASE', 'CREATED', 'STATUS', 'REASON', 'SERVICES', 'MESSAGE'], rows));
+  // A canary in progress: where it is and which steps are left (the message may be cut in the table).
+  const rolling = releases.find((r) => r.status === 'pending' || r.status === 'paused');
+  for (const c of rolling?.canary ?? []) {
+    const steps = c.steps.map((s) => `${s.weight}% for ${s.pauseMs / 1000} s`).join(', ');
+    const at = c.promoted
+      ? 'promoted'
+      : c.step === null
+        ? 'starting'
+        : `step ${c.step}/${c.steps.length} at ${c.weight ?? '?'}%`;
+    print(ctx, `\nRelease ${rolling?.number ?? ''} canary ${c.service}: ${at} (steps: ${steps})`);
+  }
   // A paused release waits for a person: say why in full and what can be done.
   const paused = releases.find((r) => r.status === 'paused');
   if (paused) {
