@@ -10,7 +10,7 @@ import { metricRoutes } from './routes/metrics.js';
 import { logQueryRoutes, pushHandler } from './routes/log-query.js';
 import { patternRoutes } from './routes/patterns.js';
 import { secretRoutes } from './routes/secrets.js';
-import { pipelineRoutes } from './routes/pipelines.js';
+import { pipelineListRoutes, pipelineRoutes } from './routes/pipelines.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { loginRoutes, sessionRoutes, userRoutes } from './routes/users.js';
 import { scanRoutes } from './routes/scans.js';
@@ -59,6 +59,7 @@ export function createApi(deps: ApiDeps): Hono {
   api.route('/api/v1/apps', patternRoutes(deps));
   api.route('/api/v1/apps', secretRoutes(deps));
   api.route('/api/v1/apps', pipelineRoutes(deps));
+  api.route('/api/v1/pipelines', pipelineListRoutes(deps));
   api.route('/api/v1/logs', logQueryRoutes(deps));
   api.route('/api/v1/scans', scanRoutes(deps));
   api.route('/api/v1', userRoutes(deps));

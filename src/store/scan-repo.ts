@@ -70,11 +70,28 @@ export class ScanRepo {
     return row ? toScan(row) : undefined;
   }
 
-  list(): Omit<StoredScan, 'sbom' | 'findings'>[] {
-    const rows = this.#db.prepare('SELECT * FROM scan_reports ORDER BY scanned_at DESC').all() as ScanRow[];
-    return rows.map((row) => {
-      const { sbom: _sbom, findings: _findings, ...rest } = toScan(row);
-      return rest;
-    });
+  /**
+   * Every report without its SBOM and findings, newest first, with the number of findings per severity
+   * (`summary`, counted by SQLite so the SBOMs are never read).
+   */
+  list(): (Omit<StoredScan, 'sbom' | 'findings'> & { summary: Record<string, number> })[] {
+    const rows = this.#db
+      .prepare(
+        `SELECT image_id, reference, scanned_at, matched_at, db_version, warnings,
+           (SELECT json_group_object(severity, n) FROM (
+              SELECT json_extract(value, '$.severity') AS severity, COUNT(*) AS n
+              FROM json_each(scan_reports.findings) GROUP BY severity)) AS summary
+         FROM scan_reports ORDER BY scanned_at DESC`,
+      )
+      .all() as (Omit<ScanRow, 'sbom' | 'findings'> & { summary: string | null })[];
+    return rows.map((row) => ({
+      imageId: row.image_id,
+      reference: row.reference,
+      scannedAt: row.scanned_at,
+      matchedAt: row.matched_at,
+      dbVersion: row.db_version,
+      warnings: JSON.parse(row.warnings) as string[],
+      summary: JSON.parse(row.summary ?? '{}') as Record<string, number>,
+    }));
   }
 }

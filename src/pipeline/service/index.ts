@@ -2,6 +2,8 @@
 export { PipelineService } from './pipeline-service.js';
 export type { ExecuteInput, PipelineServiceDeps } from './pipeline-service.js';
 export type { RunEvent } from './run-events.js';
+export { runGraph } from './run-graph.js';
+export type { RunGraph, RunGraphStep } from './run-graph.js';
 export { runsToStart, supersededBy } from './run-queue.js';
 export { executeWithRunner, toRunEvent } from './runner-adapter.js';
 export type { RunnerAdapterDeps } from './runner-adapter.js';

@@ -14,6 +14,7 @@ import {
   type RunVariables,
 } from '../spec/index.js';
 import type { RunEvent } from './run-events.js';
+import { readRunGraph, type RunGraph } from './run-graph.js';
 import { RunLog } from './run-log.js';
 import { runsToStart, supersededBy } from './run-queue.js';
 
@@ -166,6 +167,11 @@ export class PipelineService {
   history(runId: number): (RunEvent & { at: number })[] {
     const run = this.#get(runId);
     return this.#log(run).read();
+  }
+
+  /** The run's step graph, from the pipeline file it checked out (see `readRunGraph`). */
+  graph(runId: number): RunGraph | undefined {
+    return readRunGraph(join(this.#runDir(this.#get(runId)), 'workspace', pipelineFile));
   }
 
   /** Calls `listener` for each new event of a run until `signal` aborts. */

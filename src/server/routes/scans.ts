@@ -84,7 +84,14 @@ export function scanRoutes(deps: ApiDeps): Hono {
     return c.json(view(scan, false), 201);
   });
 
-  routes.get('/', (c) => c.json({ scans: deps.store.scans.list() }));
+  routes.get('/', (c) =>
+    c.json({
+      // Every severity key, as in a report's summary; counts are of the stored findings.
+      scans: deps.store.scans
+        .list()
+        .map((scan) => ({ ...scan, summary: { ...summarize([]), ...scan.summary } })),
+    }),
+  );
 
   routes.get('/:imageId', (c) => {
     const id = c.req.param('imageId');

@@ -1,16 +1,18 @@
 import type { JSX } from 'preact';
 import type { PageProps } from '../../router';
+import { AllRunsView } from './all-runs';
+import { AppRunsView } from './app-runs';
+import { RunView } from './run-view';
+import './pipelines.css';
 
-/** Placeholder: the Pipelines page is being built (issue 7). */
+/**
+ * Pipelines (issue 7): `/pipelines` lists runs of every app, `/apps/:app/pipelines` one app's runs,
+ * `/apps/:app/pipelines/:run` one run with its DAG, live step logs, approvals and reports. The same
+ * component serves all three, so the views are keyed by their params.
+ */
 export function PipelinesPage({ params }: PageProps): JSX.Element {
-  const scope = Object.values(params).join(' / ');
-  return (
-    <section class="page" aria-labelledby="page-title">
-      <header class="page-header">
-        <h1 id="page-title">Pipelines</h1>
-        {scope ? <p class="muted">{scope}</p> : null}
-      </header>
-      <p class="empty">Coming soon.</p>
-    </section>
-  );
+  const { app, run } = params;
+  if (app !== undefined && run !== undefined) return <RunView key={`${app}/${run}`} app={app} number={run} />;
+  if (app !== undefined) return <AppRunsView key={app} app={app} />;
+  return <AllRunsView />;
 }
