@@ -1,8 +1,14 @@
 import { canaryProgress } from '../orchestrator/index.js';
 import type { Release } from '../store/index.js';
 
-/** The release as lists show it (the full spec is served by GET .../releases/{n}). */
-export function releaseSummary(release: Release): Record<string, unknown> {
+/**
+ * The release as lists show it (the full spec is served by GET .../releases/{n}). `runNumber` turns the
+ * deploying pipeline run's id into the number users see (`berth pipeline show app/N`, dashboard links).
+ */
+export function releaseSummary(
+  release: Release,
+  runNumber?: (runId: number) => number | undefined,
+): Record<string, unknown> {
   return {
     app: release.app,
     number: release.number,
@@ -12,6 +18,7 @@ export function releaseSummary(release: Release): Record<string, unknown> {
     message: release.message,
     verifiedAt: release.verifiedAt === null ? null : new Date(release.verifiedAt).toISOString(),
     pipelineRun: release.pipelineRun,
+    pipelineRunNumber: release.pipelineRun === null ? null : (runNumber?.(release.pipelineRun) ?? null),
     // Only for releases with canary services: each one's steps and the step its message names.
     ...canaryView(release),
     services: Object.fromEntries(

@@ -167,14 +167,16 @@ export function appRoutes(deps: ApiDeps): Hono {
 
   routes.get('/:app/releases', (c) => {
     const releases = store.releases.list(c.req.param('app'));
-    return c.json({ releases: releases.map(releaseSummary) });
+    const runNumber = (id: number): number | undefined => store.pipelines.run(id)?.number;
+    return c.json({ releases: releases.map((r) => releaseSummary(r, runNumber)) });
   });
 
   routes.get('/:app/releases/:number', (c) => {
     const number = Number(c.req.param('number'));
     const app = store.releases.getApp(c.req.param('app'));
     const release = store.releases.get(app.name, Number.isInteger(number) ? number : -1);
-    return c.json({ ...releaseSummary(release), spec: release.spec, images: release.images });
+    const runNumber = (id: number): number | undefined => store.pipelines.run(id)?.number;
+    return c.json({ ...releaseSummary(release, runNumber), spec: release.spec, images: release.images });
   });
 
   routes.get('/:app/events', (c) => {

@@ -109,3 +109,32 @@ describe('GET /api/v1/scans/{imageId}?format=', () => {
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('BERTH_BAD_REQUEST');
   });
 });
+
+describe('GET /api/v1/apps/{app}/releases', () => {
+  it('names the deploying pipeline run by the number users see, not its internal id', async () => {
+    kit.store.pipelines.createRun('other', { event: 'manual' });
+    kit.store.pipelines.createRun('shop', { event: 'manual' });
+    const run = kit.store.pipelines.createRun('shop', { event: 'manual' });
+    kit.deployApp('shop');
+    const first = kit.store.releases.list('shop')[0];
+    if (!first) throw new Error('no release');
+    kit.store.releases.create({
+      spec: first.spec,
+      images: {},
+      reason: 'pipeline',
+      projectDir: '/p',
+      pipelineRun: run.id,
+    });
+
+    const body = (await (await kit.get('/api/v1/apps/shop/releases')).json()) as {
+      releases: { number: number; pipelineRun: number | null; pipelineRunNumber: number | null }[];
+    };
+
+    expect(run.id).toBe(3);
+    expect(body.releases.find((r) => r.number === 2)).toMatchObject({ pipelineRun: 3, pipelineRunNumber: 2 });
+    expect(body.releases.find((r) => r.number === 1)).toMatchObject({
+      pipelineRun: null,
+      pipelineRunNumber: null,
+    });
+  });
+});

@@ -73,7 +73,9 @@ export interface ReleaseSummary {
   status: ReleaseStatus;
   message: string | null;
   verifiedAt: string | null;
+  /** The deploying pipeline run's id (internal) and its number (what links and the CLI use). */
   pipelineRun: number | null;
+  pipelineRunNumber?: number | null;
   services: Record<string, { image: string; imageId?: string; replicas: number }>;
 }
 

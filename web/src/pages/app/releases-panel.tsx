@@ -88,9 +88,9 @@ export function ReleasesPanel({
           <span class="clip" title={r.reason}>
             {releaseOrigin(r.reason).why}
           </span>
-          {r.pipelineRun !== null ? (
-            <Link href={`/apps/${encodeURIComponent(app)}/pipelines/${r.pipelineRun}`}>
-              run #{r.pipelineRun}
+          {r.pipelineRunNumber !== null && r.pipelineRunNumber !== undefined ? (
+            <Link href={`/apps/${encodeURIComponent(app)}/pipelines/${r.pipelineRunNumber}`}>
+              run #{r.pipelineRunNumber}
             </Link>
           ) : null}
           {r.message ? <span class="help release-message">{r.message}</span> : null}
