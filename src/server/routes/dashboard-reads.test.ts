@@ -112,9 +112,10 @@ describe('GET /api/v1/scans/{imageId}?format=', () => {
 
 describe('GET /api/v1/apps/{app}/releases', () => {
   it('names the deploying pipeline run by the number users see, not its internal id', async () => {
-    kit.store.pipelines.createRun('other', { event: 'manual' });
-    kit.store.pipelines.createRun('shop', { event: 'manual' });
-    const run = kit.store.pipelines.createRun('shop', { event: 'manual' });
+    const manual = { event: 'manual', sender: 'ada', trusted: true } as const;
+    kit.store.pipelines.createRun('other', manual);
+    kit.store.pipelines.createRun('shop', manual);
+    const run = kit.store.pipelines.createRun('shop', manual);
     kit.deployApp('shop');
     const first = kit.store.releases.list('shop')[0];
     if (!first) throw new Error('no release');
