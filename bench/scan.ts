@@ -9,7 +9,8 @@
 //
 // (1) Builds `bench-scan-dpkg:1` by `docker import` of a folder holding /bin/busybox, this machine's
 //     /var/lib/dpkg/status, /var/lib/dpkg/info/*.list and /etc/os-release, `docker save`s it to a
-//     tarball, then times child processes under `/usr/bin/time` (wall time, "Maximum resident set size"):
+//     tarball, then times child processes under `/usr/bin/time` (wall time, user + system CPU time,
+//     "Maximum resident set size"):
 //     `node -e 0` (Node start-up alone), a tar-stream walk of every entry of the outer tar and of each
 //     layer tar (data discarded), and `berth scan image TARBALL --json` with a BERTH_HOME whose OSV
 //     database was imported first (and, for comparison, with an empty BERTH_HOME: no vulnerability
@@ -65,6 +66,8 @@ const lintRuns = countFlag('lint-runs', flags['lint-runs']);
 
 interface ChildRun {
   wallMs: number;
+  /** User plus system CPU time of the child (GNU time `%U + %S`, 10 ms resolution). */
+  cpuMs: number;
   /** Peak resident set size of the child (kB as GNU time reports it, here in MB of 10^6 bytes). */
   peakRssMb: number;
   code: number | null;
@@ -81,7 +84,7 @@ function timedChild(
   const rssFile = join(options.dir, `rss-${Math.random().toString(36).slice(2)}.txt`);
   return new Promise((resolveRun, reject) => {
     const started = performance.now();
-    const child = spawn('/usr/bin/time', ['-f', '%M', '-o', rssFile, cmd, ...args], {
+    const child = spawn('/usr/bin/time', ['-f', '%U %S %M', '-o', rssFile, cmd, ...args], {
       cwd: root,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -94,13 +97,18 @@ function timedChild(
     child.on('close', (code) => {
       const wallMs = performance.now() - started;
       let peakKb = NaN;
+      let cpuMs = NaN;
       try {
-        peakKb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1));
+        const [user, system, peak] = (readFileSync(rssFile, 'utf8').trim().split('\n').at(-1) ?? '')
+          .split(' ')
+          .map(Number);
+        peakKb = peak ?? NaN;
+        cpuMs = ((user ?? NaN) + (system ?? NaN)) * 1000;
         rmSync(rssFile, { force: true });
       } catch {
         // time did not write it: leave NaN
       }
-      resolveRun({ wallMs, peakRssMb: (peakKb * 1024) / 1e6, code, stdout, stderr });
+      resolveRun({ wallMs, cpuMs, peakRssMb: (peakKb * 1024) / 1e6, code, stdout, stderr });
     });
   });
 }
@@ -124,7 +132,9 @@ async function interleaved<K extends string>(
   for (let i = 0; i < n; i++) {
     for (const name of names) {
       const r = check(name, await commands[name]());
-      console.log(`  ${name} run ${i + 1}: ${ms(r.wallMs)}, peak RSS ${r.peakRssMb.toFixed(1)} MB`);
+      console.log(
+        `  ${name} run ${i + 1}: ${ms(r.wallMs)} (CPU ${ms(r.cpuMs)}), peak RSS ${r.peakRssMb.toFixed(1)} MB`,
+      );
       out[name].timed.push(r);
     }
   }
@@ -371,6 +381,8 @@ await runBench('scan', { deadlineMs: 900_000 }, async (cleanup) => {
   const walkMs = med(walk.timed, (r) => r.wallMs);
   const scanMs = med(scan.timed, (r) => r.wallMs);
   const nodeMs = med(nodeAlone.timed, (r) => r.wallMs);
+  const walkCpuMs = med(walk.timed, (r) => r.cpuMs);
+  const scanCpuMs = med(scan.timed, (r) => r.cpuMs);
   const walkFastMs = Math.min(...walk.timed.map((r) => r.wallMs));
   const scanFastMs = Math.min(...scan.timed.map((r) => r.wallMs));
   const scanRss = Math.max(...scan.timed.map((r) => r.peakRssMb), scan.first.peakRssMb);
@@ -384,7 +396,7 @@ await runBench('scan', { deadlineMs: 900_000 }, async (cleanup) => {
   );
   console.log(
     table([
-      ['child process', 'first run', `median of ${runs}`, 'fastest', 'peak RSS (max)'],
+      ['child process', 'first run', `median of ${runs}`, 'fastest', 'CPU (median)', 'peak RSS (max)'],
       ...(
         [
           ['node -e 0 (start-up alone)', nodeAlone],
@@ -398,6 +410,7 @@ await runBench('scan', { deadlineMs: 900_000 }, async (cleanup) => {
         ms(r.first.wallMs),
         ms(med(r.timed, (x) => x.wallMs)),
         ms(Math.min(...r.timed.map((x) => x.wallMs))),
+        ms(med(r.timed, (x) => x.cpuMs)),
         mb(Math.max(r.first.peakRssMb, ...r.timed.map((x) => x.peakRssMb))),
       ]),
     ]),
@@ -436,6 +449,12 @@ await runBench('scan', { deadlineMs: 900_000 }, async (cleanup) => {
       [
         '  same, fastest runs of each',
         `${ratio(scanFastMs, walkFastMs)} (${ms(scanFastMs)} / ${ms(walkFastMs)})`,
+        '(context)',
+      ],
+      [
+        // On a loaded machine wall times stretch with the CPU each process needs; this ratio does not.
+        '  same, CPU time (user + system)',
+        `${ratio(scanCpuMs, walkCpuMs)} (${ms(scanCpuMs)} / ${ms(walkCpuMs)})`,
         '(context)',
       ],
       [

@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { OsvRecord } from '../vulndb/osv-record-schema.js';
+import { VulnDb } from '../vulndb/vuln-db.js';
 import { scanFilesystem } from './scan-artifact.js';
 
 const root = mkdtempSync(join(tmpdir(), 'berth-scan-artifact-'));
@@ -36,5 +38,52 @@ describe('scanFilesystem', () => {
       'github-pat var/lib/dpkg/info/acme-agent.postinst',
     ]);
     expect(scan.warnings).toEqual([expect.stringContaining('no vulnerability database')]);
+  });
+});
+
+describe('scanFilesystem with vulnerability data', () => {
+  const v4 = 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N'; // 9.3 (FIRST examples)
+  const v31 = 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H'; // 9.8
+  const affecting = (id: string, extra: Partial<OsvRecord>): OsvRecord => ({
+    id,
+    modified: new Date().toISOString(),
+    affected: [
+      {
+        package: { ecosystem: 'Debian:12', name: 'acme-agent' },
+        ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '1.0-2' }] }],
+      },
+    ],
+    ...extra,
+  });
+  const dbPath = join(root, 'vulndb.sqlite');
+  const db = new VulnDb(dbPath);
+  db.write([
+    { record: affecting('BERTH-TEST-V4', { severity: [{ type: 'CVSS_V4', score: v4 }] }), source: 'test' },
+    {
+      record: affecting('BERTH-TEST-GHSA', {
+        severity: [{ type: 'CVSS_V3', score: v31 }],
+        database_specific: { severity: 'LOW' },
+      }),
+      source: 'test',
+    },
+  ]);
+  db.close();
+
+  it('scores a CVSS v4 vector and rates the finding by it when the advisory states no severity', async () => {
+    const scan = await scanFilesystem(root, dbPath);
+    expect(scan.findings.find((f) => f.id === 'BERTH-TEST-V4')).toMatchObject({
+      kind: 'vulnerability',
+      severity: 'critical',
+      cvss: { version: '4.0', vector: v4, score: 9.3 },
+      fix: 'upgrade acme-agent to 1.0-2 or later',
+    });
+  });
+
+  it("keeps the advisory's own severity over its CVSS score, and still shows the score", async () => {
+    const scan = await scanFilesystem(root, dbPath);
+    expect(scan.findings.find((f) => f.id === 'BERTH-TEST-GHSA')).toMatchObject({
+      severity: 'low',
+      cvss: { version: '3.1', vector: v31, score: 9.8 },
+    });
   });
 });

@@ -9,11 +9,12 @@ import {
 } from '../image/index.js';
 import { checkImageConfig, imageConfigWanted } from '../imageconfig/index.js';
 import { findSecretsInFiles, secretWanted, toFindings as secretFindings } from '../secrets/index.js';
-import type { Finding, FindingSeverity } from '../report/index.js';
+import type { Finding } from '../report/index.js';
 import { extractSbom, sbomWanted, type Package, type Sbom } from '../sbom/index.js';
 import type { VulnMatch } from '../vulndb/index.js';
-// The reading half of the database only: the folder's index also loads the importers (YAML, zip, OSV
-// and Alpine schemas), which a scan never runs (bench/scan.ts, issue 4).
+// The reading half of the database and the severity rules only: the folder's index also loads the
+// importers (YAML, zip, OSV and Alpine schemas), which a scan never runs (bench/scan.ts, issue 4).
+import { advisorySeverity, preferredCvss } from '../vulndb/advisory-severity.js';
 import { VulnDb } from '../vulndb/vuln-db.js';
 
 export interface ArtifactScan {
@@ -23,23 +24,13 @@ export interface ArtifactScan {
   warnings: string[];
 }
 
-/** The advisory's severity on the report's scale: CVSS rating, else the database's own word. */
-function severityOf(match: VulnMatch): FindingSeverity {
-  const rated = match.severity.map((s) => s.rating).find((r) => r !== undefined);
-  const word = (rated ?? match.advisory.databaseSeverity ?? match.severity[0]?.score ?? '').toLowerCase();
-  if (word.includes('critical')) return 'critical';
-  if (word.includes('high') || word.includes('important')) return 'high';
-  if (word.includes('medium') || word.includes('moderate')) return 'medium';
-  if (word.includes('low') || word.includes('negligible') || word.includes('unimportant')) return 'low';
-  return 'medium'; // unknown severity: neither hide it nor inflate it
-}
-
 function toFinding(pkg: Package, match: VulnMatch): Finding {
   const fix = match.fixed[0];
+  const cvss = preferredCvss(match.severity);
   return {
     kind: 'vulnerability',
     id: match.advisory.id,
-    severity: severityOf(match),
+    severity: advisorySeverity(match.severity, match.advisory.databaseSeverity),
     title: match.advisory.summary ?? match.advisory.id,
     message: `${pkg.name} ${pkg.version} (${pkg.ecosystem}${match.via === 'source' ? `, source ${match.package.name}` : ''}) is affected by ${match.advisory.id}${match.advisory.aliases.length ? ` (${match.advisory.aliases.slice(0, 3).join(', ')})` : ''}${match.advisory.summary ? `: ${match.advisory.summary}` : ''}`,
     location: { file: pkg.locations[0] ?? pkg.purl },
@@ -49,6 +40,9 @@ function toFinding(pkg: Package, match: VulnMatch): Finding {
       fix === undefined
         ? 'no fixed version is known yet'
         : `upgrade ${match.via === 'source' ? match.package.name : pkg.name} to ${fix} or later`,
+    ...(cvss === undefined
+      ? {}
+      : { cvss: { version: cvss.version, vector: cvss.vector, score: cvss.score } }),
   };
 }
 
@@ -116,7 +110,7 @@ export async function scanImage(
       ? { onProgress: (p: unknown) => options.onProgress?.(typeof p === 'string' ? p : JSON.stringify(p)) }
       : {}),
   });
-  const sbom = extractSbom(collected.files);
+  const sbom = await extractSbom(collected.files);
   const vulns = matchVulnerabilities(sbom, dbPath);
   const files = [...collected.files].map(([path, f]) => ({ path, mode: f.mode, size: f.data.length }));
   return {
@@ -136,7 +130,7 @@ export async function scanFilesystem(dir: string, dbPath: string): Promise<Artif
     dir,
     (path, info) => sbomWanted(path, info) || secretWanted(path, info),
   );
-  const sbom = extractSbom(collected.files);
+  const sbom = await extractSbom(collected.files);
   const vulns = matchVulnerabilities(sbom, dbPath);
   return {
     sbom,

@@ -85,11 +85,24 @@ describe('toCycloneDx', () => {
         'bom-ref': 'vuln:CVE-2025-62813',
         id: 'CVE-2025-62813',
         source: { url: 'https://osv.dev/vulnerability/CVE-2025-62813' },
-        ratings: [{ severity: 'critical' }],
+        ratings: [
+          {
+            score: 9.3,
+            severity: 'critical',
+            method: 'CVSSv4',
+            vector: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N',
+          },
+        ],
         description: 'lz4: heap overflow',
         recommendation: 'upgrade lz4 to 1.9.4-1+deb12u1 or later',
         affects: [{ ref: vulnFinding.resource }, { ref: 'pkg:npm/%40hono/node-server@2.1.9' }],
       },
     ]);
+  });
+
+  it('rates an advisory without a CVSS score by its severity alone', () => {
+    const { cvss: _cvss, ...unscored } = vulnFinding;
+    const { vulnerabilities } = toCycloneDx(sbom, { ...meta, findings: [unscored] }) as Bom;
+    expect(vulnerabilities?.[0]).toMatchObject({ ratings: [{ severity: 'critical' }] });
   });
 });

@@ -59,6 +59,14 @@ export function toCycloneDx(sbom: SbomInput, meta: SbomDocumentMeta): object {
   };
 }
 
+/** CycloneDX 1.6 `scoreMethod` names of the CVSS versions. */
+const cvssMethods: Readonly<Record<NonNullable<Finding['cvss']>['version'], string>> = {
+  '2.0': 'CVSSv2',
+  '3.0': 'CVSSv3',
+  '3.1': 'CVSSv31',
+  '4.0': 'CVSSv4',
+};
+
 /** One entry per advisory id, affecting every package it was found in (CycloneDX 1.6 `vulnerability`). */
 function toVulnerabilities(findings: readonly Finding[]): object[] {
   const byId = new Map<string, { first: Finding; affects: Set<string> }>();
@@ -72,7 +80,16 @@ function toVulnerabilities(findings: readonly Finding[]): object[] {
     'bom-ref': `vuln:${id}`,
     id,
     ...(first.reference && URL.canParse(first.reference) ? { source: { url: first.reference } } : {}),
-    ratings: [{ severity: first.severity }],
+    ratings: [
+      first.cvss === undefined
+        ? { severity: first.severity }
+        : {
+            score: first.cvss.score,
+            severity: first.severity,
+            method: cvssMethods[first.cvss.version],
+            vector: first.cvss.vector,
+          },
+    ],
     description: first.title,
     ...(first.fix ? { recommendation: first.fix } : {}),
     affects: [...affects].map((ref) => ({ ref })),

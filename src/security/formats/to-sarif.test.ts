@@ -103,4 +103,39 @@ describe('toSarif', () => {
     const moved = sarif([{ ...dockerfileFinding, location: { file: 'Dockerfile', line: 5 } }]);
     expect(fingerprintOf(moved, 0)).not.toBe(fingerprintOf(first, 0));
   });
+
+  it("gives a vulnerability's rule its CVSS score as security-severity, and its result the vector", () => {
+    const log = sarif([vulnFinding]);
+    expect(log.runs[0]?.tool.driver.rules[0]).toMatchObject({
+      id: 'CVE-2025-62813',
+      properties: { 'security-severity': '9.3' },
+    });
+    expect(log.runs[0]?.results[0]?.properties).toMatchObject({
+      cvssVersion: '4.0',
+      cvssVector: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N',
+      cvssScore: 9.3,
+    });
+  });
+
+  it('scores an advisory found in several packages by its highest CVSS score', () => {
+    const lower = {
+      ...vulnFinding,
+      resource: 'pkg:deb/debian/lz4@1',
+      cvss: { version: '3.1' as const, vector: 'CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:L/I:L/A:N', score: 4.2 },
+    };
+    const rules = sarif([lower, vulnFinding]).runs[0]?.tool.driver.rules;
+    expect(rules).toHaveLength(1);
+    expect(rules?.[0]).toMatchObject({ properties: { 'security-severity': '9.3' } });
+  });
+
+  it.each([
+    ['critical', '9.5'],
+    ['high', '8.0'],
+    ['medium', '5.5'],
+    ['low', '2.0'],
+    ['info', '0.0'],
+  ] as const)('gives a finding without a CVSS score the midpoint of the %s band (%s)', (severity, score) => {
+    const rule = sarif([{ ...dockerfileFinding, severity }]).runs[0]?.tool.driver.rules[0];
+    expect(rule).toMatchObject({ properties: { 'security-severity': score } });
+  });
 });

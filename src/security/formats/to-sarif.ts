@@ -13,16 +13,22 @@ const levelOf: Record<FindingSeverity, SarifLevel> = {
 };
 
 /**
- * GitHub code scanning reads `properties["security-severity"]` (a CVSS-like score as a string) to show a
- * security severity; these are the midpoints of its bands (docs.github.com, "SARIF support for code scanning").
+ * GitHub code scanning reads a rule's `properties["security-severity"]` (a score from 0.0 to 10.0, as a string)
+ * to show a security severity (docs.github.com, "SARIF support for code scanning"). A vulnerability's CVSS
+ * score is that score; other findings get the midpoint of their severity's band.
  */
-const securitySeverityOf: Record<FindingSeverity, string> = {
+const bandMidpoints: Record<FindingSeverity, string> = {
   critical: '9.5',
   high: '8.0',
   medium: '5.5',
   low: '2.0',
   info: '0.0',
 };
+
+function securitySeverity(first: Finding, all: readonly Finding[]): string {
+  const scores = all.flatMap((f) => (f.cvss === undefined ? [] : [f.cvss.score]));
+  return scores.length > 0 ? Math.max(...scores).toFixed(1) : bandMidpoints[first.severity];
+}
 
 /** The schema URI SARIF consumers expect in `$schema` (OASIS SARIF 2.1.0 errata01). */
 export const sarifSchemaUri =
@@ -40,13 +46,15 @@ export const sarifFingerprintKey = 'berthFinding/v1';
  * await writeFile('berth.sarif', JSON.stringify(log, null, 2));
  */
 export function toSarif(report: ScanReport): object {
-  const rules: object[] = [];
-  const ruleIndex = new Map<string, number>();
+  // One rule per id; an advisory found in several packages is one rule, scored by its highest CVSS score.
+  const byId = new Map<string, { first: Finding; all: Finding[] }>();
   for (const finding of report.findings) {
-    if (ruleIndex.has(finding.id)) continue;
-    ruleIndex.set(finding.id, rules.length);
-    rules.push(toRule(finding));
+    const same = byId.get(finding.id);
+    if (same === undefined) byId.set(finding.id, { first: finding, all: [finding] });
+    else same.all.push(finding);
   }
+  const rules = [...byId.values()].map(({ first, all }) => toRule(first, all));
+  const ruleIndex = new Map([...byId.keys()].map((id, i) => [id, i]));
   return {
     $schema: sarifSchemaUri,
     version: '2.1.0',
@@ -67,7 +75,8 @@ export function toSarif(report: ScanReport): object {
   };
 }
 
-function toRule(finding: Finding): object {
+/** A rule from the first finding of its id; `all` of them decide its security severity. */
+function toRule(finding: Finding, all: readonly Finding[]): object {
   return {
     id: finding.id,
     shortDescription: { text: finding.title },
@@ -76,7 +85,7 @@ function toRule(finding: Finding): object {
     defaultConfiguration: { level: levelOf[finding.severity] },
     properties: {
       tags: ['security', finding.kind],
-      'security-severity': securitySeverityOf[finding.severity],
+      'security-severity': securitySeverity(finding, all),
     },
   };
 }
@@ -93,6 +102,13 @@ function toResult(finding: Finding, ruleIndex: number): object {
       severity: finding.severity,
       ...(finding.resource === undefined ? {} : { resource: finding.resource }),
       ...(finding.fix === undefined ? {} : { fix: finding.fix }),
+      ...(finding.cvss === undefined
+        ? {}
+        : {
+            cvssVersion: finding.cvss.version,
+            cvssVector: finding.cvss.vector,
+            cvssScore: finding.cvss.score,
+          }),
     },
   };
 }

@@ -53,6 +53,10 @@ export class ByteReader {
 
   /** Returns the next `n` bytes (fewer at the end) without consuming them. */
   async peek(n: number): Promise<Buffer> {
+    if (this.#chunk.length === 0) await this.#fill();
+    // Within the current chunk (the usual case) a view does; joining the head back onto the chunk copied
+    // up to a whole read (1 MiB) a call.
+    if (this.#chunk.length >= n) return this.#chunk.subarray(0, n);
     const head = await this.read(n);
     this.#chunk = this.#chunk.length === 0 ? head : Buffer.concat([head, this.#chunk]);
     this.position -= head.length;

@@ -208,4 +208,39 @@ describe('collectFiles over a docker save archive', () => {
       /lacks layer "abc\/layer\.tar" that its manifest lists/,
     );
   });
+
+  it.each([
+    [
+      'a manifest.json entry without Layers',
+      [{ Config: 'cfg.json', RepoTags: null }],
+      { rootfs: { type: 'layers', diff_ids: [] } },
+      /manifest\.json of archive ".*" has an unexpected shape at "0\.Layers"/,
+    ],
+    [
+      'a config whose diff_ids are not digests',
+      [{ Config: 'cfg.json', RepoTags: null, Layers: [] }],
+      { rootfs: { type: 'layers', diff_ids: ['abc'] } },
+      /config cfg\.json of archive ".*" has an unexpected shape at "rootfs\.diff_ids\.0"/,
+    ],
+  ])('rejects an archive with %s, naming the field', async (_, manifest, config, message) => {
+    const archive = await tarOf([
+      { name: 'cfg.json', data: JSON.stringify(config) },
+      { name: 'manifest.json', data: JSON.stringify(manifest) },
+    ]);
+    const error = (await collect('bad-json.tar', archive).catch((e: unknown) => e)) as BerthError;
+    expect(error).toBeInstanceOf(BerthError);
+    expect(error.message).toMatch(message);
+    expect(error.hint).toMatch(/^Expected an OCI or Docker image document: expected /);
+  });
+
+  it('keeps many small files intact when they share read chunks', async () => {
+    const lists = Array.from({ length: 600 }, (_, i) => ({
+      name: `./var/lib/dpkg/info/pkg${i}.list`,
+      data: `/.\n/usr/share/doc/pkg${i}\n`.repeat(20 + (i % 7)),
+    }));
+    const layer = await tarOf(lists);
+    const result = await collect('many-small.tar', await dockerArchiveOf({ layers: [layer] }));
+    expect(result.files.size).toBe(600);
+    for (const { name, data } of lists) expect(result.files.get(name.slice(2))?.data.toString()).toBe(data);
+  });
 });

@@ -1,5 +1,5 @@
-import { Readable, pipeline, type Transform } from 'node:stream';
-import * as zlib from 'node:zlib';
+import type { Transform } from 'node:stream';
+import type * as ZlibModule from 'node:zlib';
 import { ByteReader } from './byte-reader.js';
 import { imageError } from './image-errors.js';
 
@@ -16,8 +16,10 @@ export function compressionOf(head: Buffer): Compression {
 
 type ZstdFactory = () => Transform;
 
+type Zlib = typeof ZlibModule;
+
 /** `zlib.createZstdDecompress` exists from Node.js 22.15 / 23.8; @types/node 20 does not declare it. */
-function zstdFactory(): ZstdFactory | undefined {
+function zstdFactory(zlib: Zlib): ZstdFactory | undefined {
   const candidate = (zlib as unknown as Record<string, unknown>)['createZstdDecompress'];
   return typeof candidate === 'function' ? (candidate as ZstdFactory) : undefined;
 }
@@ -37,7 +39,9 @@ export async function* decompress(source: AsyncIterable<Uint8Array>, what: strin
     yield* reader.rest();
     return;
   }
-  const inflater = inflaterFor(compression, what);
+  // node:zlib and node:stream load only for compressed data (a `docker save` tarball has none).
+  const [zlib, { Readable, pipeline }] = await Promise.all([import('node:zlib'), import('node:stream')]);
+  const inflater = inflaterFor(zlib, compression, what);
   const output: Transform = pipeline(Readable.from(reader.rest()), inflater, () => {
     // Errors surface through the iteration below.
   });
@@ -56,9 +60,9 @@ export async function* decompress(source: AsyncIterable<Uint8Array>, what: strin
   }
 }
 
-function inflaterFor(compression: Exclude<Compression, 'none'>, what: string): Transform {
+function inflaterFor(zlib: Zlib, compression: Exclude<Compression, 'none'>, what: string): Transform {
   if (compression === 'gzip') return zlib.createGunzip();
-  const zstd = compression === 'zstd' ? zstdFactory() : undefined;
+  const zstd = compression === 'zstd' ? zstdFactory(zlib) : undefined;
   if (zstd !== undefined) return zstd();
   if (compression === 'zstd') {
     throw imageError(

@@ -4,7 +4,6 @@ import { imageError, parseImageJson } from './image-errors.js';
 import { DockerArchiveManifestSchema, ImageConfigSchema } from './image-schemas.js';
 import type { ImageLayout, LayerInfo, LayerVisitor } from './image-types.js';
 import { normalizeLayerPath, parentOf } from './layer-path.js';
-import { resolveManifest } from './resolve-manifest.js';
 import { readTar } from './tar-reader.js';
 
 /** manifest.json, configs, OCI indexes and manifests are small; a larger JSON entry is not metadata. */
@@ -121,6 +120,8 @@ async function layoutOf(json: Map<string, Buffer>, options: DockerArchiveOptions
       },
     );
   }
+  // Only archives without manifest.json (some Docker 25+ exports) need the index resolver.
+  const { resolveManifest } = await import('./resolve-manifest.js');
   const resolved = await resolveManifest(
     index,
     (descriptor) => {

@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import { BerthError } from '../../errors/index.js';
+import { parseShape, type Shape } from '../json-shape/index.js';
 
 /**
  * Why reading an image failed. The catalogue has no image-reading codes yet, so every reason maps to
@@ -21,23 +21,29 @@ export function imageError(
 }
 
 /** Parses JSON read from an image and validates it, naming the file when either step fails. */
-export function parseImageJson<T>(schema: z.ZodType<T>, bytes: Buffer | string, what: string): T {
-  let value: unknown;
+export function parseImageJson<T>(shape: Shape<T>, bytes: Buffer | string, what: string): T {
+  return checkImageJson(shape, readImageJson(bytes, what), what);
+}
+
+/** Parses JSON read from an image, naming the file when it is not JSON. */
+export function readImageJson(bytes: Buffer | string, what: string): unknown {
   try {
-    value = JSON.parse(typeof bytes === 'string' ? bytes : bytes.toString('utf8'));
+    return JSON.parse(typeof bytes === 'string' ? bytes : bytes.toString('utf8'));
   } catch (error) {
     throw imageError('invalid', `${what} is not valid JSON`, {
       hint: 'The image is damaged or not an image; export it again.',
       cause: error,
     });
   }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw imageError('invalid', `${what} has an unexpected shape at "${issue?.path.join('.') ?? ''}"`, {
-      hint: `Expected an OCI or Docker image document: ${issue?.message ?? 'see the cause'}.`,
-      cause: parsed.error,
-    });
-  }
-  return parsed.data;
+}
+
+/** Checks parsed JSON against an image document's shape, naming the file and the first problem. */
+export function checkImageJson<T>(shape: Shape<T>, value: unknown, what: string): T {
+  const parsed = parseShape(shape, value);
+  if (parsed.ok) return parsed.value;
+  const path = parsed.issue.path.join('.');
+  throw imageError('invalid', `${what} has an unexpected shape at "${path}"`, {
+    hint: `Expected an OCI or Docker image document: ${parsed.issue.message}.`,
+    details: { path },
+  });
 }

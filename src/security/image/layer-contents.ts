@@ -1,3 +1,4 @@
+import { ChunkKeeper } from './chunk-keeper.js';
 import type { FileReducer, FileWanted, SkippedFile } from './image-types.js';
 import { normalizeLayerPath, parentOf, pathHash } from './layer-path.js';
 import type { TarEntry } from './tar-reader.js';
@@ -42,6 +43,7 @@ export async function readLayerContents(
     nonDirectories: new Set(),
     skipped: [],
   };
+  const keepOptions = { ...options, keeper: new ChunkKeeper() };
   for await (const entry of entries) {
     options.signal?.throwIfAborted();
     const path = normalizeLayerPath(entry.path);
@@ -58,7 +60,7 @@ export async function readLayerContents(
       contents.whiteouts.push(`${path.slice(0, slash + 1)}${base.slice(whiteoutPrefix.length)}`);
       continue;
     }
-    if (!(await keep(entry, path, contents, options))) {
+    if (!(await keep(entry, path, contents, keepOptions))) {
       contents.replaced.add(pathHash(path));
       if (entry.type !== 'directory') contents.nonDirectories.add(pathHash(path));
     }
@@ -70,7 +72,7 @@ async function keep(
   entry: TarEntry,
   path: string,
   contents: LayerContents,
-  options: LayerReadOptions,
+  options: LayerReadOptions & { keeper: ChunkKeeper },
 ): Promise<boolean> {
   if (entry.type === 'hardlink') {
     const info = { size: 0, mode: entry.mode };
@@ -93,7 +95,7 @@ async function keep(
     }
     const chunks: Buffer[] = [];
     for await (const chunk of entry.body) chunks.push(chunk);
-    contents.files.set(path, { data: Buffer.concat(chunks), mode: entry.mode });
+    contents.files.set(path, { data: options.keeper.keep(chunks), mode: entry.mode });
     return true;
   }
   const data = await reduce(entry.body, choice);

@@ -1,4 +1,4 @@
-import { imageError, parseImageJson } from './image-errors.js';
+import { checkImageJson, imageError, parseImageJson, readImageJson } from './image-errors.js';
 import {
   ImageConfigSchema,
   ImageIndexSchema,
@@ -34,8 +34,16 @@ export interface ResolvedImage {
 
 const refAnnotations = ['org.opencontainers.image.ref.name', 'io.containerd.image.name'];
 
-const isIndex = (document: unknown): boolean =>
+const isIndex = (document: unknown): document is ImageIndex =>
   typeof document === 'object' && document !== null && 'manifests' in document;
+
+/** An index when the document has `manifests`, else an image manifest (checked as the one it claims to be). */
+function indexOrManifest(document: Buffer, what: string): ImageIndex | ImageManifest {
+  const value = readImageJson(document, what);
+  return isIndex(value)
+    ? checkImageJson(ImageIndexSchema, value, what)
+    : checkImageJson(ImageManifestSchema, value, what);
+}
 
 function pickFromTopIndex(index: ImageIndex, options: ResolveOptions): Descriptor {
   if (options.ref !== undefined) {
@@ -71,7 +79,7 @@ export async function resolveManifest(
   readBlob: ReadJsonBlob,
   options: ResolveOptions,
 ): Promise<ResolvedImage> {
-  let current: unknown = parseImageJson(ImageIndexSchema.or(ImageManifestSchema), document, options.what);
+  let current: ImageIndex | ImageManifest = indexOrManifest(document, options.what);
   let top = true;
   for (let depth = 0; isIndex(current); depth++) {
     if (depth > 4) {
@@ -79,18 +87,17 @@ export async function resolveManifest(
         hint: 'This is not a usable image index.',
       });
     }
-    const index = current as ImageIndex;
+    const index = current;
     const chosen = top
       ? pickFromTopIndex(index, options)
       : choosePlatform(index.manifests, parsePlatform(options.platform ?? defaultPlatform), options.what);
     top = false;
-    current = parseImageJson(
-      ImageIndexSchema.or(ImageManifestSchema),
+    current = indexOrManifest(
       await readBlob(chosen, 'manifest'),
       `manifest ${chosen.digest} of ${options.what}`,
     );
   }
-  const manifest = current as ImageManifest;
+  const manifest = current;
   const config = parseImageJson(
     ImageConfigSchema,
     await readBlob(manifest.config, 'config'),

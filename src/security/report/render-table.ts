@@ -20,6 +20,8 @@ export function renderTable(report: ScanReport): string {
         : '';
       lines.push(`  ${f.id.padEnd(9)} ${where}${f.resource ? ` [${f.resource}]` : ''}`);
       lines.push(`            ${f.message}`);
+      if (f.cvss)
+        lines.push(`            CVSS ${f.cvss.version} ${f.cvss.score.toFixed(1)}: ${f.cvss.vector}`);
       if (f.fix) lines.push(`            fix: ${f.fix}`);
     }
   }

@@ -16,6 +16,12 @@ export interface Finding {
   resource?: string;
   reference?: string;
   fix?: string;
+  /**
+   * Vulnerabilities: the advisory's CVSS vector and score (the newest CVSS version it gives, computed by
+   * Berth from the vector: v2, v3.0, v3.1 base scores; v4.0 with the threat and environmental metrics the
+   * vector carries). The severity comes from the source's own word when it has one, else from this score.
+   */
+  cvss?: { version: '2.0' | '3.0' | '3.1' | '4.0'; vector: string; score: number };
 }
 
 /** The stable JSON document `berth scan --format json` prints (docs/scan.md). */

@@ -22,12 +22,14 @@ export function parseStanzas(text: string, options: StanzaOptions = {}): Map<str
   // The field continuation lines extend; `skipping` when that field is not kept.
   let lastKey: string | undefined;
   let skipping = false;
+  // Lines are located by offset and sliced only when kept: a dpkg status file is ~25,000 lines, most of
+  // them continuation lines of skipped fields (bench/scan.ts, issue 4).
   for (let start = 0; start <= text.length;) {
     const newline = text.indexOf('\n', start);
-    const end = newline === -1 ? text.length : newline;
-    const line = text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
-    start = end + 1;
-    if (line.trim() === '') {
+    let end = newline === -1 ? text.length : newline;
+    const next = end + 1;
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    if (isBlank(text, start, end)) {
       if (current.size > 0) {
         stanzas.push(current);
         if (options.firstOnly === true) return stanzas;
@@ -35,22 +37,38 @@ export function parseStanzas(text: string, options: StanzaOptions = {}): Map<str
       }
       lastKey = undefined;
       skipping = false;
+      start = next;
       continue;
     }
-    const first = line.charCodeAt(0);
+    const first = text.charCodeAt(start);
     if ((first === 0x20 || first === 0x09) && (lastKey !== undefined || skipping)) {
-      if (lastKey !== undefined) current.set(lastKey, `${current.get(lastKey) ?? ''}\n${line.trim()}`);
+      if (lastKey !== undefined)
+        current.set(lastKey, `${current.get(lastKey) ?? ''}\n${text.slice(start, end).trim()}`);
+      start = next;
       continue;
     }
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    const key = line.slice(0, colon).toLowerCase();
-    // The first occurrence wins (METADATA repeats Classifier, Requires-Dist …).
-    const keep = !current.has(key) && (options.fields === undefined || options.fields.has(key));
-    lastKey = keep ? key : undefined;
-    skipping = !keep;
-    if (keep) current.set(key, line.slice(colon + 1).trim());
+    const colon = text.indexOf(':', start);
+    if (colon > start && colon < end) {
+      const key = text.slice(start, colon).toLowerCase();
+      // The first occurrence wins (METADATA repeats Classifier, Requires-Dist …).
+      const keep = !current.has(key) && (options.fields === undefined || options.fields.has(key));
+      lastKey = keep ? key : undefined;
+      skipping = !keep;
+      if (keep) current.set(key, text.slice(colon + 1, end).trim());
+    }
+    start = next;
   }
   if (current.size > 0) stanzas.push(current);
   return stanzas;
+}
+
+/** Whether `text[start, end)` is empty or white space only, as `String.prototype.trim` sees it. */
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
+    // Rare: other Unicode white space (no-break space …) decides through trim().
+    return c > 0x7f && text.slice(i, end).trim() === '';
+  }
+  return true;
 }

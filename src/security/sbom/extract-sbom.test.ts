@@ -65,8 +65,9 @@ const debianFiles = new Map<string, SbomFile>([
   ['var/lib/rpm/Packages', file('')],
 ]);
 
+const sbom = await extractSbom(debianFiles);
+
 describe('extractSbom', () => {
-  const sbom = extractSbom(debianFiles);
   const rows = sbom.packages.map((p) => `${p.ecosystem} ${p.name}@${p.version}`);
 
   it('reads the distro and names OS packages in its OSV ecosystem with source package and purl', () => {
@@ -116,8 +117,8 @@ describe('extractSbom', () => {
     ]);
   });
 
-  it('reads distroless dpkg (status.d with md5sums ownership)', () => {
-    const distroless = extractSbom(
+  it('reads distroless dpkg (status.d with md5sums ownership)', async () => {
+    const distroless = await extractSbom(
       new Map([
         ['etc/os-release', file('ID=debian\nVERSION_ID="12"\n')],
         [
@@ -142,8 +143,8 @@ describe('extractSbom', () => {
     expect(distroless.unscanned).toEqual([]);
   });
 
-  it('reads Alpine: apk with origin, and apk-owned Python packages are not repeated', () => {
-    const alpine = extractSbom(
+  it('reads Alpine: apk with origin, and apk-owned Python packages are not repeated', async () => {
+    const alpine = await extractSbom(
       new Map([
         ['etc/os-release', file('ID=alpine\nVERSION_ID=3.19.1\n')],
         [

@@ -28,23 +28,23 @@ function dedupe(packages: readonly Package[]): Package[] {
  * Builds a software bill of materials from collected files (see {@link sbomWanted}): the distro from
  * os-release, OS packages from dpkg/apk/rpm databases with their source packages, then language packages
  * (npm, PyPI, Go, Maven) from files no OS package installed, so a distro's own Python or Go tools are not
- * reported twice. Pure: no I/O.
+ * reported twice. No I/O: async only because the readers of rarer formats load on first use.
  *
  * @example
- * const sbom = extractSbom(new Map([['var/lib/dpkg/status', { data: statusBytes }]]));
+ * const sbom = await extractSbom(new Map([['var/lib/dpkg/status', { data: statusBytes }]]));
  * sbom.packages[0]; // { ecosystem: 'Debian', name: 'libc6', sourceName: 'glibc', purl: 'pkg:deb/debian/libc6@…', … }
  */
-export function extractSbom(files: SbomFiles): Sbom {
+export async function extractSbom(files: SbomFiles): Promise<Sbom> {
   const paths = [...files.keys()].sort();
   const classified = paths.map(
     (path) => [path, files.get(path) ?? { data: Buffer.alloc(0) }, fileKind(path)] as const,
   );
   const distro = detectDistro((path) => files.get(path)?.data.toString('utf8'));
-  const os = scanOsPackages(
+  const os = await scanOsPackages(
     classified.flatMap(([path, file, kind]) => (kind === undefined ? [] : [[path, file, kind] as const])),
     distro,
   );
-  const language = scanLanguagePackages(classified, os.owns);
+  const language = await scanLanguagePackages(classified, os.owns);
   return {
     ...(distro === undefined ? {} : { distro }),
     packages: dedupe([...os.packages, ...language.packages]),

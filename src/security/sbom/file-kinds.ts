@@ -36,7 +36,11 @@ const patterns: readonly [RegExp, FileKind][] = [
   [/\.(jar|war|ear|par|sar|jpi|hpi)$/i, 'java-archive'],
 ];
 
-/** The analyser for a path (relative, no leading `/`), or undefined. Executables are judged by content. */
+/**
+ * The analyser for a path (relative, no leading `/`), or undefined. Executables are judged by content.
+ * Called for every entry of every layer (twice: when collecting, then when extracting), so the patterns
+ * run only for paths that contain what they look for.
+ */
 export function fileKind(path: string): FileKind | undefined {
   const known = exact.get(path);
   if (known !== undefined) return known;
@@ -51,6 +55,19 @@ export function fileKind(path: string): FileKind | undefined {
   if ((base === 'package-lock.json' || base === 'npm-shrinkwrap.json') && !path.includes('node_modules/')) {
     return 'npm-lock';
   }
+  if (!mayMatchPattern(path, base)) return undefined;
   for (const [pattern, kind] of patterns) if (pattern.test(path)) return kind;
   return undefined;
 }
+
+/** Whether any of `patterns` can match: a cheap test of what each one needs. */
+function mayMatchPattern(path: string, base: string): boolean {
+  if (path.startsWith('var/lib/dpkg/')) return true;
+  if (base === 'package.json') return path.includes('node_modules/');
+  if (base === 'METADATA' || base === 'PKG-INFO') return true;
+  if (path.includes('.egg-info')) return true;
+  const dot = base.lastIndexOf('.');
+  return dot !== -1 && archiveExtensions.has(base.slice(dot + 1).toLowerCase());
+}
+
+const archiveExtensions = new Set(['jar', 'war', 'ear', 'par', 'sar', 'jpi', 'hpi']);

@@ -111,7 +111,8 @@ export function goBuildInfoReducer(options: { maxWholeBytes?: number } = {}): Fi
       if (pending !== undefined) {
         // Decide on the first four bytes, however the tar body happens to be chunked.
         pending.push(chunk);
-        const head = Buffer.concat(pending);
+        // Only the first four bytes: concatenating whole chunks here copied a megabyte a binary.
+        const head = Buffer.concat(pending.map((part) => part.subarray(0, 4)));
         if (head.length < 4) return;
         const chunks = pending;
         pending = undefined;

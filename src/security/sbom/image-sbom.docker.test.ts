@@ -99,7 +99,7 @@ describe('SBOM of an image in the Docker Engine', () => {
       docker(['image', 'inspect', app, '--format', '{{json .RootFS.Layers}}']),
     ) as string[];
     const { files } = await collectFiles(await openImage({ kind: 'engine', ref: app }), sbomWanted);
-    sbom = extractSbom(files);
+    sbom = await extractSbom(files);
   }, 120_000);
 
   afterAll(() => {

@@ -1,9 +1,6 @@
 import type { FileKind } from './file-kinds.js';
 import { goBuildInfoMagic, parseGoBuildInfo, type GoBuildInfo, type GoModule } from './go-buildinfo.js';
-import { scanJar } from './java.js';
-import { parseInstalledPackageJson, parsePackageLock } from './npm.js';
 import { purl } from './purl.js';
-import { normalizePythonName, parsePythonMetadata } from './python.js';
 import type { Package, SbomFile, Unscanned } from './sbom-types.js';
 
 type Located = (fields: Omit<Package, 'locations' | 'layer'>) => Package;
@@ -61,12 +58,13 @@ export interface LanguageScan {
 /**
  * Reads language packages from the files not owned by an OS package: installed npm packages (lockfiles
  * only where no `node_modules` was installed beside them), Python metadata, Maven coordinates in Java
- * archives, and Go build info in executables.
+ * archives, and Go build info in executables. The npm, Python and Java readers load only when such files
+ * are there (a Debian base image has none; bench/scan.ts, issue 4).
  */
-export function scanLanguagePackages(
+export async function scanLanguagePackages(
   files: readonly (readonly [string, SbomFile, FileKind | undefined])[],
   isOwned: (path: string) => boolean,
-): LanguageScan {
+): Promise<LanguageScan> {
   const scan: LanguageScan = { packages: [], unscanned: [] };
   const installedDirs = new Set<string>();
   for (const [path, , kind] of files) {
@@ -84,18 +82,21 @@ export function scanLanguagePackages(
     const text = (): string => file.data.toString('utf8');
     switch (kind) {
       case 'npm-package': {
+        const { parseInstalledPackageJson } = await import('./npm.js');
         const pkg = parseInstalledPackageJson(text());
         if (pkg !== undefined) scan.packages.push(located(npmPackage(pkg.name, pkg.version)));
         break;
       }
       case 'npm-lock': {
         if (installedDirs.has(path.slice(0, path.lastIndexOf('/') + 1))) break;
+        const { parsePackageLock } = await import('./npm.js');
         const lock = parsePackageLock(text());
         if (lock === undefined) scan.unscanned.push({ path, reason: 'not a valid package-lock.json' });
         else for (const pkg of lock) scan.packages.push(located(npmPackage(pkg.name, pkg.version)));
         break;
       }
       case 'python-metadata': {
+        const { normalizePythonName, parsePythonMetadata } = await import('./python.js');
         const pkg = parsePythonMetadata(text());
         if (pkg === undefined)
           scan.unscanned.push({ path, reason: 'Python metadata without Name and Version' });
@@ -113,6 +114,7 @@ export function scanLanguagePackages(
         break;
       }
       case 'java-archive': {
+        const { scanJar } = await import('./java.js');
         const jar = scanJar(file.data, path);
         scan.unscanned.push(...jar.unscanned);
         for (const a of jar.artifacts) {

@@ -1,43 +1,75 @@
-import { z } from 'zod';
+import {
+  boolean,
+  integer,
+  lazy,
+  looseObject,
+  optional,
+  parseShape,
+  record,
+  string,
+  type Shape,
+} from '../json-shape/index.js';
 
 export interface NpmPackage {
   readonly name: string;
   readonly version: string;
 }
 
-const LockDependencySchema: z.ZodType<LockDependency> = z.lazy(() =>
-  z.looseObject({
-    version: z.string().optional(),
-    dev: z.boolean().optional(),
-    dependencies: z.record(z.string(), LockDependencySchema).optional(),
-  }),
-);
+// Checked with json-shape rather than zod, which an image scan would otherwise load for this alone
+// (bench/scan.ts, issue 4).
+
 interface LockDependency {
   version?: string | undefined;
   dev?: boolean | undefined;
   dependencies?: Record<string, LockDependency> | undefined;
 }
 
-const PackageLockSchema = z.looseObject({
-  lockfileVersion: z.number().int().optional(),
-  packages: z
-    .record(
-      z.string(),
-      z.looseObject({
-        name: z.string().optional(),
-        version: z.string().optional(),
-        dev: z.boolean().optional(),
-        link: z.boolean().optional(),
+const LockDependencySchema: Shape<LockDependency> = lazy(() =>
+  looseObject<LockDependency>({
+    version: optional(string()),
+    dev: optional(boolean()),
+    dependencies: optional(record(LockDependencySchema)),
+  }),
+);
+
+interface LockPackage {
+  name?: string | undefined;
+  version?: string | undefined;
+  dev?: boolean | undefined;
+  link?: boolean | undefined;
+}
+
+interface PackageLock {
+  lockfileVersion?: number | undefined;
+  packages?: Record<string, LockPackage> | undefined;
+  dependencies?: Record<string, LockDependency> | undefined;
+}
+
+const PackageLockSchema: Shape<PackageLock> = looseObject<PackageLock>({
+  lockfileVersion: optional(integer()),
+  packages: optional(
+    record(
+      looseObject<LockPackage>({
+        name: optional(string()),
+        version: optional(string()),
+        dev: optional(boolean()),
+        link: optional(boolean()),
       }),
-    )
-    .optional(),
-  dependencies: z.record(z.string(), LockDependencySchema).optional(),
+    ),
+  ),
+  dependencies: optional(record(LockDependencySchema)),
 });
 
-const PackageJsonSchema = z.looseObject({
-  name: z.string().optional(),
-  version: z.string().optional(),
-  private: z.boolean().optional(),
+interface PackageJson {
+  name?: string | undefined;
+  version?: string | undefined;
+  private?: boolean | undefined;
+}
+
+const PackageJsonSchema: Shape<PackageJson> = looseObject<PackageJson>({
+  name: optional(string()),
+  version: optional(string()),
+  private: optional(boolean()),
 });
 
 const parseJson = (text: string): unknown => {
@@ -65,9 +97,9 @@ function nameFromInstallPath(path: string): string | undefined {
  * // [{ name: 'ms', version: '2.1.3' }]
  */
 export function parsePackageLock(text: string): NpmPackage[] | undefined {
-  const parsed = PackageLockSchema.safeParse(parseJson(text));
-  if (!parsed.success) return undefined;
-  const lock = parsed.data;
+  const parsed = parseShape(PackageLockSchema, parseJson(text));
+  if (!parsed.ok) return undefined;
+  const lock = parsed.value;
   const out: NpmPackage[] = [];
   if (lock.packages !== undefined) {
     for (const [path, entry] of Object.entries(lock.packages)) {
@@ -98,11 +130,11 @@ export function parsePackageLock(text: string): NpmPackage[] | undefined {
  * packages (never published, so never in an advisory) are skipped.
  */
 export function parseInstalledPackageJson(text: string): NpmPackage | undefined {
-  const parsed = PackageJsonSchema.safeParse(parseJson(text));
-  if (!parsed.success) return undefined;
-  const { name, version } = parsed.data;
+  const parsed = parseShape(PackageJsonSchema, parseJson(text));
+  if (!parsed.ok) return undefined;
+  const { name, version } = parsed.value;
   if (
-    parsed.data.private === true ||
+    parsed.value.private === true ||
     name === undefined ||
     version === undefined ||
     name === '' ||

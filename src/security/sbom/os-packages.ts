@@ -1,9 +1,7 @@
-import { parseApkInstalled } from './apk.js';
 import { parseDpkgFileList, parseDpkgMd5sums, parseDpkgStatus } from './dpkg.js';
 import type { FileKind } from './file-kinds.js';
 import type { OsPackage } from './os-package.js';
 import { purl } from './purl.js';
-import { readRpmdbSqlite } from './rpmdb-sqlite.js';
 import type { Distro, Package, SbomFile, Unscanned } from './sbom-types.js';
 
 type PackageType = 'deb' | 'apk' | 'rpm';
@@ -62,11 +60,15 @@ export interface OsScan {
   readonly unscanned: Unscanned[];
 }
 
-/** Reads the OS package databases among the files (dpkg, distroless dpkg, apk, SQLite rpmdb). */
-export function scanOsPackages(
+/**
+ * Reads the OS package databases among the files (dpkg, distroless dpkg, apk, SQLite rpmdb). The apk and
+ * rpm readers load only for images that have such a database: each module costs a scan ~0.5 ms to load
+ * (bench/scan.ts, issue 4).
+ */
+export async function scanOsPackages(
   files: readonly (readonly [string, SbomFile, FileKind])[],
   distro: Distro | undefined,
-): OsScan {
+): Promise<OsScan> {
   // dpkg's file lists are most of a Debian image's package data (~90,000 paths in 8 MB for 750
   // packages); they are parsed only when a language-package file asks who owns it (bench/scan.ts, issue 4).
   const pending: (() => readonly string[])[] = [];
@@ -101,14 +103,17 @@ export function scanOsPackages(
       case 'dpkg-md5sums':
         ownLater(() => parseDpkgMd5sums(file.data.toString('utf8')));
         break;
-      case 'apk-installed':
+      case 'apk-installed': {
+        const { parseApkInstalled } = await import('./apk.js');
         for (const pkg of parseApkInstalled(file.data.toString('utf8'))) {
           scan.packages.push(toPackage('apk', pkg, distro, path, file));
           own(pkg.files);
         }
         break;
+      }
       case 'rpmdb-sqlite':
         try {
+          const { readRpmdbSqlite } = await import('./rpmdb-sqlite.js');
           for (const pkg of readRpmdbSqlite(file.data)) {
             scan.packages.push(toPackage('rpm', pkg, distro, path, file));
             own(pkg.files);

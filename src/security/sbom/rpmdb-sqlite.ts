@@ -1,6 +1,10 @@
-import Database from 'better-sqlite3';
+import type DatabaseConstructor from 'better-sqlite3';
+import { createRequire } from 'node:module';
 import type { OsPackage } from './os-package.js';
 import { parseRpmHeader } from './rpm-header.js';
+
+// Through require, as in vulndb/open-vulndb-file.ts: importing the CommonJS package from ESM lexes it first.
+const Database = createRequire(import.meta.url)('better-sqlite3') as typeof DatabaseConstructor;
 
 /**
  * Reads the SQLite rpmdb (`rpmdb.sqlite`, RHEL 9/UBI 9, Fedora 33+): table `Packages(hnum, blob)` holds one

@@ -15,7 +15,7 @@ const presenceOnly = (): FileReducer => ({ done: true, write: () => undefined, e
  *
  * @example
  * const { files } = await collectFiles(image, sbomWanted);
- * const sbom = extractSbom(files);
+ * const sbom = await extractSbom(files);
  */
 export function sbomWanted(path: string, info: EntryInfo = { size: 0, mode: 0 }): boolean | FileReducer {
   const kind = fileKind(path);

@@ -1,19 +1,34 @@
+import { cvssV4Score } from './cvss-v4.js';
+
 /**
- * CVSS base scores for the vector strings OSV stores in `severity[].score`. v3.0/v3.1 follow the FIRST
- * specification §7 (https://www.first.org/cvss/v3.1/specification-document), v2 the v2 guide §3.2.1.
- * CVSS v4 scores need the MacroVector lookup tables and are not computed here (`undefined`).
+ * CVSS scores for the vector strings OSV stores in `severity[].score` (types CVSS_V2, CVSS_V3, CVSS_V4).
+ * v3.0/v3.1 follow the FIRST specification §7 (https://www.first.org/cvss/v3.1/specification-document), v2
+ * the v2 guide §3.2.1, v4.0 the v4.0 specification §8.2 (cvss-v4.ts).
  */
+
+export type CvssVersion = '2.0' | '3.0' | '3.1' | '4.0';
+
+/** The CVSS version a vector string is written in (v2 vectors have no prefix), or undefined. */
+export function cvssVersionOf(vector: string): CvssVersion | undefined {
+  const prefix = /^CVSS:(3\.0|3\.1|4\.0)\//.exec(vector);
+  if (prefix !== null) return prefix[1] as CvssVersion;
+  return /^AV:[LAN]\//.test(vector) ? '2.0' : undefined;
+}
 
 /** The qualitative rating of a CVSS v3/v4 score (specification §5). */
 export type CvssRating = 'NONE' | 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
 
 /**
- * The base score of a CVSS v2 or v3.x vector, or undefined when the vector is malformed or v4.
+ * The score of a CVSS v2, v3.x or v4.0 vector, or undefined when the vector is malformed. v2 and v3 give the
+ * base score (temporal and environmental metrics are not applied); v4.0 applies the threat and environmental
+ * metrics the vector carries (CVSS-B for a vector of base metrics only).
  *
  * @example
  * cvssBaseScore('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H'); // 9.8
+ * cvssBaseScore('CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N'); // 9.3
  */
 export function cvssBaseScore(vector: string): number | undefined {
+  if (vector.startsWith('CVSS:4.0/')) return cvssV4Score(vector);
   const metrics = parseVector(vector);
   if (metrics === undefined) return undefined;
   if (/^CVSS:3\.[01]\//.test(vector)) return v3Score(metrics, vector.startsWith('CVSS:3.0/'));
@@ -21,6 +36,7 @@ export function cvssBaseScore(vector: string): number | undefined {
   return undefined;
 }
 
+/** The qualitative rating of a score (v3 and v4 specification §5 "Qualitative Severity Rating Scale"). */
 export function cvssRating(score: number): CvssRating {
   if (score === 0) return 'NONE';
   if (score < 4) return 'LOW';

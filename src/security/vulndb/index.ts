@@ -46,5 +46,7 @@ export type {
 } from './evaluate-affected.js';
 export { alpineSecdbToOsv, AlpineSecdbSchema } from './alpine-secdb.js';
 export type { AlpineSecdb } from './alpine-secdb.js';
-export { cvssBaseScore, cvssRating } from './cvss.js';
-export type { CvssRating } from './cvss.js';
+export { cvssBaseScore, cvssRating, cvssVersionOf } from './cvss.js';
+export type { CvssRating, CvssVersion } from './cvss.js';
+export { advisorySeverity, preferredCvss } from './advisory-severity.js';
+export type { AdvisorySeverity, CvssScore } from './advisory-severity.js';

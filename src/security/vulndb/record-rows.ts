@@ -105,8 +105,7 @@ function trimDetails(details: string | undefined): string | null {
 }
 
 export function toSeverity(severity: OsvSeverity): Severity {
-  const baseScore =
-    severity.type === 'CVSS_V3' || severity.type === 'CVSS_V2' ? cvssBaseScore(severity.score) : undefined;
+  const baseScore = severity.type.startsWith('CVSS_V') ? cvssBaseScore(severity.score) : undefined;
   return baseScore === undefined
     ? { type: severity.type, score: severity.score }
     : { type: severity.type, score: severity.score, baseScore, rating: cvssRating(baseScore) };

@@ -50,7 +50,8 @@ const cacheLimit = 50_000;
 export class VulnDb {
   readonly path: string;
   readonly #db: Database.Database;
-  readonly #writer: VulnDbWriter;
+  /** Prepared on the first write: a scan only reads (8 statements it would prepare for nothing). */
+  #writer: VulnDbWriter | undefined;
   readonly #index: AffectedIndex;
   readonly #advisory: Database.Statement<[string], AdvisoryRow>;
   #advisories = new Map<string, Advisory>();
@@ -61,7 +62,6 @@ export class VulnDb {
     this.#db = openVulnDbFile(path);
     this.#index = new AffectedIndex(this.#db);
     this.#advisory = this.#db.prepare('SELECT * FROM advisories WHERE id = ?');
-    this.#writer = new VulnDbWriter(this.#db);
   }
 
   close(): void {
@@ -74,8 +74,9 @@ export class VulnDb {
    * packages not yet stored for that id. Returns what happened to each record, in order.
    */
   write(batch: readonly { record: OsvRecord; source: string }[]): WriteOutcome[] {
+    const writer = (this.#writer ??= new VulnDbWriter(this.#db));
     const outcomes = this.#db.transaction(() =>
-      batch.map(({ record, source }) => this.#writer.write(recordToRows(record), source)),
+      batch.map(({ record, source }) => writer.write(recordToRows(record), source)),
     )();
     this.#index.invalidate();
     this.#advisories.clear();

@@ -22,6 +22,11 @@ export const vulnFinding: Finding = {
   resource: 'pkg:deb/debian/liblz4-1@1.9.4-1?arch=amd64&distro=debian-12',
   reference: 'https://osv.dev/vulnerability/CVE-2025-62813',
   fix: 'upgrade lz4 to 1.9.4-1+deb12u1 or later',
+  cvss: {
+    version: '4.0',
+    vector: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N',
+    score: 9.3,
+  },
 };
 
 export const secretFinding: Finding = {
