@@ -2,6 +2,7 @@ import type { ComponentChildren, JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { setQuery, useQuery } from '../router';
 import { Pager } from './pager';
+import { ScrollRegion } from './scroll-region';
 
 export interface Column<Row> {
   /** Unique within the table. */
@@ -86,7 +87,7 @@ export function DataTable<Row>(props: DataTableProps<Row>): JSX.Element {
       .join(' ');
   return (
     <div class="table-block">
-      <div class="table-wrap">
+      <ScrollRegion class="table-wrap" label={`${caption} (scrolls sideways)`}>
         <table class="table">
           <caption class={props.showCaption ? 'table-caption' : 'visually-hidden'}>{caption}</caption>
           <thead>
@@ -110,7 +111,7 @@ export function DataTable<Row>(props: DataTableProps<Row>): JSX.Element {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <Pager
         page={page}
         {...(pageCount === undefined ? {} : { pageCount })}

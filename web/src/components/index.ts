@@ -9,6 +9,7 @@ export { activeSection, navItems } from './nav-items';
 export { Pager } from './pager';
 export { Sparkline } from './sparkline';
 export { sparklinePoints } from './sparkline-points';
+export { ScrollRegion } from './scroll-region';
 export { Progress, Spinner } from './spinner';
 export { StatusBadge } from './status-badge';
 export { statusLabel, statusTone } from './status-tone';

@@ -55,7 +55,8 @@ function FieldList({
   if (entries.length === 0) return null;
   return (
     <section class="log-fields">
-      <h3>{title}</h3>
+      {/* h2: the page has no other heading between its h1 and a row's details. */}
+      <h2>{title}</h2>
       <dl>
         {entries.map(([key, value]) => (
           <div key={key} class="log-field">
@@ -65,7 +66,8 @@ function FieldList({
               <button
                 type="button"
                 class="button button-ghost button-small"
-                aria-label={`Show only lines with ${key}=${value.slice(0, 60)}`}
+                // The name starts with the visible word, so voice control users can say it (WCAG 2.5.3).
+                aria-label={`Filter. Show only lines with ${key}=${value.slice(0, 60)}`}
                 onClick={() => onFilter(key, value)}
               >
                 Filter

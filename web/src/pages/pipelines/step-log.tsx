@@ -53,6 +53,7 @@ export function StepLog({
         ref={box}
         class="step-log mono"
         tabIndex={0}
+        role="region"
         aria-label={label}
         onScroll={(e) => {
           const el = e.currentTarget;

@@ -1,4 +1,5 @@
 import type { JSX } from 'preact';
+import { ScrollRegion } from '../../components';
 import { Link } from '../../router';
 import { useSettingsApp } from './parts/app-picker';
 
@@ -39,9 +40,11 @@ export function RegistriesSection(): JSX.Element {
             ) : null}
             , e.g. <code>REGISTRY_PASSWORD</code> (a registry token is better than a password).
           </p>
-          <pre class="code-block" aria-label="Example push step in .berth/pipeline.yaml">
-            <code>{pushStep}</code>
-          </pre>
+          <ScrollRegion class="code-block" label="Example push step in .berth/pipeline.yaml">
+            <pre>
+              <code>{pushStep}</code>
+            </pre>
+          </ScrollRegion>
         </section>
         <section aria-labelledby="pull-title">
           <h3 id="pull-title">Pulling when deploying</h3>
