@@ -69,7 +69,7 @@ const pushHook = (commit: string, before: string, secret: string, delivery: stri
 interface Run {
   number: number;
   status: string;
-  steps: { name: string; status: string }[];
+  steps: { name: string; status: string; decidedBy?: string | null }[];
   releases: number[];
 }
 const show = async (n: number): Promise<Run> =>
@@ -121,6 +121,11 @@ describe('a push to a git remote with a signed webhook', () => {
     expect(approve.code, approve.stderr).toBe(0);
     await waitFor('the run to succeed', async () => (await show(1)).status === 'success', 120_000, 500);
     expect((await show(1)).releases).toHaveLength(1);
+    // The approval step's record names who approved it (the admin token here).
+    expect((await show(1)).steps.find((s) => s.name === 'approve')).toMatchObject({
+      status: 'success',
+      decidedBy: 'admin-token',
+    });
     expect(await (await fetch(`http://127.0.0.1:${port}/index.html`)).text()).toBe('version 1\n');
     // Only one run exists although a wrongly signed hook came first.
     const runs = JSON.parse((await cli(['pipeline', 'ls', app, '--json'])).stdout) as { runs: unknown[] };

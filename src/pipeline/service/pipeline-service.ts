@@ -337,6 +337,7 @@ export class PipelineService {
     };
     let status: 'success' | 'failure' | 'cancelled' = 'success';
     const outputs: Record<string, string> = {};
+    const decidedBy = new Map<string, string>();
     for (const [index, variant] of expandMatrix(spec, variables).entries()) {
       const result = await this.#deps.execute({
         runId: `${run.app}-${run.number}-${index + 1}`,
@@ -349,9 +350,12 @@ export class PipelineService {
         secrets,
         variables: Object.fromEntries(Object.entries(variables).filter(([, v]) => v !== undefined)),
         onEvent: (event) => {
-          const tagged = 'variant' in event ? { ...event, variant: variant.name } : event;
+          // An approval step's record names who decided (the runner's event does not know).
+          const by = event.type === 'step' ? decidedBy.get(`${variant.name}/${event.step}`) : undefined;
+          const decided = by !== undefined && event.type === 'step' ? { ...event, decidedBy: by } : event;
+          const tagged = 'variant' in decided ? { ...decided, variant: variant.name } : decided;
           this.#record(current, tagged);
-          if (event.type === 'step') this.#saveStep(run.id, variant.name, event);
+          if (decided.type === 'step') this.#saveStep(run.id, variant.name, decided);
         },
         approval: (step) =>
           new Promise((resolve) => {
@@ -362,6 +366,7 @@ export class PipelineService {
               message: `waiting for approval of ${step}`,
             });
             active.approvals.set(`${variant.name}/${step}`, (decision) => {
+              decidedBy.set(`${variant.name}/${step}`, decision.by);
               store.pipelines.updateRun(run.id, { status: 'running' });
               this.#record(current, {
                 type: 'run',
