@@ -1,3 +1,4 @@
+import { didYouMean } from '../errors/index.js';
 import type { CanarySpec, CanaryStep } from './app-spec.js';
 import { composeError, describe } from './compose-error.js';
 import type { ComposeNode } from './compose-tree.js';
@@ -55,11 +56,10 @@ function readStrategy(node: ComposeNode): (typeof strategies)[number] {
   const value = node.kind === 'scalar' && node.value !== null ? node.text : undefined;
   const known = strategies.find((s) => s === value);
   if (known) return known;
-  const guess = value === undefined ? undefined : closest(value, strategies);
   throw composeError(
     'BERTH_COMPOSE_INVALID',
     node,
-    `${describe(node)} is not a rollout strategy${guess ? `; did you mean "${guess}"?` : ''}`,
+    `${describe(node)} is not a rollout strategy${value === undefined ? '' : didYouMean(value, strategies)}`,
     'Write strategy: rolling (the default) or strategy: canary.',
   );
 }
@@ -71,12 +71,12 @@ function readSteps(node: ComposeNode): CanaryStep[] {
   for (const item of items) {
     const map = readMap(item, stepsHint);
     for (const entry of map.entries) {
-      const guess = closest(entry.key, stepKeys);
+      const guess = didYouMean(entry.key, stepKeys);
       if (!(stepKeys as readonly string[]).includes(entry.key) && guess && !(entry.key in argoHints)) {
         throw composeError(
           'BERTH_COMPOSE_UNSUPPORTED_KEY',
           { path: `${item.path}.${entry.key}`, pos: entry.keyPos },
-          `key "${entry.key}" is not supported by Berth; did you mean "${guess}"?`,
+          `key "${entry.key}" is not supported by Berth${guess}`,
           stepsHint,
         );
       }
@@ -109,29 +109,4 @@ function readSteps(node: ComposeNode): CanaryStep[] {
     steps.push({ weight, pauseMs });
   }
   return steps;
-}
-
-/** The candidate within a third of `word`'s length in edits (at least one), for "did you mean". */
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  const limit = Math.max(1, Math.floor(word.length / 3));
-  let best: { word: string; distance: number } | undefined;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate);
-    if (distance <= limit && distance < (best?.distance ?? Infinity)) best = { word: candidate, distance };
-  }
-  return best?.word;
-}
-
-/** Levenshtein distance (one row at a time). */
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      next.push(Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + cost));
-    }
-    row = next;
-  }
-  return row[b.length] ?? 0;
 }

@@ -1,48 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { berth, freePort, removeHome, startDaemon, type Daemon } from '../support/berth-process.js';
-import { composeProject, type ComposeProject } from '../support/compose-project.js';
-import { purgeApp, uniqueApp } from '../support/docker-cli.js';
-import { testImage } from '../support/test-image.js';
+import { describe, expect, it } from 'vitest';
+import { appFixture } from '../support/app-fixture.js';
+import { cgiWebService } from '../support/cgi-web-service.js';
 
-const app = uniqueApp('canary');
-let daemon: Daemon;
-let project: ComposeProject;
-let port: number;
+// /cgi-bin/app answers "$VERSION" with the HTTP status in $CODE: a version answering 500 is ready, and
+// only the canary's traffic verification can catch it.
+const fx = appFixture('canary', (place) =>
+  cgiWebService(place, {
+    body: '"$$VERSION"',
+    replicas: 3,
+    updateConfig: '{ order: start-first, parallelism: 0, monitor: 1s }',
+    rollout: [
+      'strategy: canary',
+      'steps: [{ weight: 34, pause: 8s }, { weight: 100, pause: 3s }]',
+      'verify: { window: 3s, interval: 2s, maxErrorRate: 5, minRequests: 5 }',
+    ],
+  }),
+);
+const { app } = fx;
 
-// /cgi-bin/app answers "$VERSION" with the HTTP status in $CODE; readiness only checks a static file, so
-// a version answering 500 is ready and only the canary's traffic verification can catch it.
-const compose = () => `
-name: ${app}
-services:
-  web:
-    image: ${testImage}
-    command:
-      - sh
-      - -c
-      - >-
-        echo ok > /www/ready.txt; mkdir -p /www/cgi-bin;
-        printf '#!/bin/sh\\necho "Status: %s"\\necho "Content-Type: text/plain"\\necho\\necho %s\\n' "$$CODE" "$$VERSION" > /www/cgi-bin/app;
-        /bin/busybox chmod +x /www/cgi-bin/app; exec httpd -f -p 8080 -h /www
-    environment: { CODE: "\${CODE:-200}", VERSION: "\${VERSION:-v1}" }
-    ports: ["127.0.0.1:${port}:8080"]
-    stop_grace_period: 1s
-    deploy: { replicas: 3, update_config: { order: start-first, parallelism: 0, monitor: 1s } }
-    x-berth:
-      ingress: { drain: 500ms }
-      readiness: { http: { port: 8080, path: /ready.txt }, period: 1s }
-      rollout:
-        strategy: canary
-        steps: [{ weight: 34, pause: 8s }, { weight: 100, pause: 3s }]
-        verify: { window: 3s, interval: 2s, maxErrorRate: 5, minRequests: 5 }
-`;
-
-const up = (version: string, code: string) =>
-  berth(['up', '--timeout', '120'], {
-    env: { ...daemon.env, VERSION: version, CODE: code },
-    cwd: project.dir,
-  });
+const up = (version: string, code: string) => fx.up({ VERSION: version, CODE: code }, ['--timeout', '120']);
 
 interface Sample {
   at: number;
@@ -56,7 +34,7 @@ function sample(workers = 3): { stop: () => Promise<Sample[]> } {
   const loop = async (): Promise<void> => {
     while (running) {
       try {
-        const res = await fetch(`http://127.0.0.1:${port}/cgi-bin/app`, {
+        const res = await fetch(fx.url('/cgi-bin/app'), {
           signal: AbortSignal.timeout(5000),
         });
         samples.push({ at: Date.now(), body: `${res.status} ${(await res.text()).trim()}` });
@@ -89,8 +67,8 @@ interface ReleaseView {
   canary?: CanaryView[];
 }
 const releases = async (): Promise<ReleaseView[]> => {
-  const token = readFileSync(join(daemon.home, 'admin.token'), 'utf8').trim();
-  const res = await fetch(`${daemon.url}/api/v1/apps/${app}/releases`, {
+  const token = readFileSync(join(fx.daemon.home, 'admin.token'), 'utf8').trim();
+  const res = await fetch(`${fx.daemon.url}/api/v1/apps/${app}/releases`, {
     headers: { authorization: `Bearer ${token}` },
   });
   return ((await res.json()) as { releases: ReleaseView[] }).releases;
@@ -110,24 +88,11 @@ async function when(n: number, test: (r: ReleaseView) => boolean, timeoutMs = 60
 const share = (samples: readonly Sample[], body: string): number =>
   samples.filter((s) => s.body === body).length / Math.max(1, samples.length);
 
-beforeAll(async () => {
-  port = await freePort();
-  project = composeProject(compose());
-  daemon = await startDaemon();
-});
-
-afterAll(async () => {
-  await daemon?.stop();
-  purgeApp(app);
-  project?.remove();
-  if (daemon) removeHome(daemon.home);
-});
-
 describe('canary releases through the ingress', () => {
   it('sends about a third of the requests to v2 at the 34% step, then completes with all traffic on v2', async () => {
     const load = sample();
     const first = await up('v1', '200');
-    expect(first.code, first.stderr + daemon.output()).toBe(0);
+    expect(first.code, first.stderr + fx.daemon.output()).toBe(0);
     const deployedAt = Date.now();
 
     const second = up('v2', '200');
@@ -135,11 +100,11 @@ describe('canary releases through the ingress', () => {
       2,
       (r) => r.canary?.[0]?.step === 1 && /pausing|verifying/.test(r.message ?? ''),
     );
-    const table = (await berth(['releases', app], { env: daemon.env })).stdout;
+    const table = (await fx.berth(['releases', app])).stdout;
     const atStep2 = await when(2, (r) => r.canary?.[0]?.step === 2);
     const done = await second;
     const samples = await load.stop();
-    expect(done.code, done.stderr + daemon.output()).toBe(0);
+    expect(done.code, done.stderr + fx.daemon.output()).toBe(0);
 
     // The step's pause, leaving out the proxy's 1 s DNS refresh at either end.
     const step1 = samples.filter((s) => s.at > atStep1 + 1000 && s.at < atStep2 - 1000);
@@ -156,10 +121,9 @@ describe('canary releases through the ingress', () => {
 
     expect((await releases())[0]).toMatchObject({ number: 2, status: 'active' });
     const after: string[] = [];
-    for (let i = 0; i < 12; i++)
-      after.push((await (await fetch(`http://127.0.0.1:${port}/cgi-bin/app`)).text()).trim());
+    for (let i = 0; i < 12; i++) after.push((await (await fetch(fx.url('/cgi-bin/app'))).text()).trim());
     expect(new Set(after)).toEqual(new Set(['v2']));
-    const events = (await berth(['events', app], { env: daemon.env })).stdout;
+    const events = (await fx.berth(['events', app])).stdout;
     console.log(
       events
         .split('\n')
@@ -209,9 +173,9 @@ describe('canary releases through the ingress', () => {
     expect(samples.filter((s) => s.body !== '500 v3' && s.body !== '200 v2')).toEqual([]);
 
     await expect
-      .poll(async () => (await fetch(`http://127.0.0.1:${port}/cgi-bin/app`)).status, { timeout: 30_000 })
+      .poll(async () => (await fetch(fx.url('/cgi-bin/app'))).status, { timeout: 30_000 })
       .toBe(200);
-    const events = (await berth(['events', app], { env: daemon.env })).stdout;
+    const events = (await fx.berth(['events', app])).stdout;
     expect(events).toMatch(/canary\.failed\s+release 3: canary web step 1\/2 at 34% failed/);
   });
 
@@ -220,16 +184,16 @@ describe('canary releases through the ingress', () => {
     const load = sample();
     const deploy = up('v4', '200');
     await when(release, (r) => r.canary?.[0]?.step === 1 && /verifying/.test(r.message ?? ''));
-    await daemon.stop({ kill: true });
+    await fx.daemon.stop({ kill: true });
     await deploy; // the CLI loses the daemon; the release goes on without it
     const downAt = Date.now();
     await new Promise((r) => setTimeout(r, 2000));
-    daemon = await startDaemon({ home: daemon.home });
+    await fx.startDaemonAgain();
     const restartedAt = Date.now();
     await when(release, (r) => r.status === 'active', 90_000);
     const samples = await load.stop();
 
-    const kinds = (await berth(['events', app, '--json', '--limit', '500'], { env: daemon.env })).stdout;
+    const kinds = (await fx.berth(['events', app, '--json', '--limit', '500'])).stdout;
     const steps = (JSON.parse(kinds) as { events: { kind: string; message: string }[] }).events.filter(
       (e) => e.kind === 'canary.step' && e.message.includes(`release ${release}: canary web step 1/2`),
     );
@@ -240,8 +204,7 @@ describe('canary releases through the ingress', () => {
     );
     expect(during.filter((s) => !s.body.startsWith('200 '))).toEqual([]);
     const after: string[] = [];
-    for (let i = 0; i < 6; i++)
-      after.push((await (await fetch(`http://127.0.0.1:${port}/cgi-bin/app`)).text()).trim());
+    for (let i = 0; i < 6; i++) after.push((await (await fetch(fx.url('/cgi-bin/app'))).text()).trim());
     expect(new Set(after)).toEqual(new Set(['v4']));
   });
 });

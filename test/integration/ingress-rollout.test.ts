@@ -1,19 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppStatus } from '../../src/orchestrator/index.js';
-import { berth, freePort, removeHome, startDaemon, type Daemon } from '../support/berth-process.js';
-import { composeProject, type ComposeProject } from '../support/compose-project.js';
-import { containersOf, purgeApp, uniqueApp } from '../support/docker-cli.js';
+import { appFixture, type AppPlace } from '../support/app-fixture.js';
+import { containersOf } from '../support/docker-cli.js';
 import { startLoad } from '../support/http-load.js';
 import { testImage } from '../support/test-image.js';
 
-const app = uniqueApp('ingress');
-let daemon: Daemon;
-let project: ComposeProject;
-let port: number;
-
-const compose = (readinessPath: string, deadline = '10m') => `
+const compose = ({ app, port }: AppPlace, readinessPath = '/v.txt', deadline = '10m') => `
 name: ${app}
 services:
   web:
@@ -32,27 +26,16 @@ services:
       rollout: { progressDeadline: ${deadline} }
 `;
 
-const up = (version: string, extra: string[] = []) =>
-  berth(['up', ...extra], { env: { ...daemon.env, VERSION: version }, cwd: project.dir });
-const url = (path: string): string => `http://127.0.0.1:${port}${path}`;
-
-beforeAll(async () => {
-  port = await freePort();
-  project = composeProject(compose('/v.txt'));
-  daemon = await startDaemon();
-});
-
-afterAll(async () => {
-  await daemon?.stop();
-  purgeApp(app);
-  project?.remove();
-  if (daemon) removeHome(daemon.home);
-});
+const fx = appFixture('ingress', (place) => compose(place));
+const { app, url } = fx;
+const up = (version: string, extra: string[] = []) => fx.up({ VERSION: version }, extra);
+const ps = async (): Promise<AppStatus> =>
+  JSON.parse((await fx.berth(['ps', app, '--json'])).stdout) as AppStatus;
 
 describe('the ingress proxy in front of a 3-replica service', () => {
   it('routes a published port to every ready replica', async () => {
     const first = await up('1');
-    expect(first.code, first.stderr + daemon.output()).toBe(0);
+    expect(first.code, first.stderr + fx.daemon.output()).toBe(0);
     const seen = new Set<string>();
     for (let i = 0; i < 30; i++) seen.add((await (await fetch(url('/id.txt'))).text()).trim());
     expect(seen.size).toBe(3);
@@ -75,7 +58,7 @@ describe('the ingress proxy in front of a 3-replica service', () => {
   });
 
   it('rolls back a release that never becomes ready, which never receives traffic', async () => {
-    project.write('compose.yaml', compose('/missing.txt', '6s'));
+    fx.project.write('compose.yaml', compose(fx, '/missing.txt', '6s'));
     const load = startLoad(url('/v.txt'));
     const bad = await up('3', ['--timeout', '60']);
     const result = await load.stop();
@@ -84,29 +67,19 @@ describe('the ingress proxy in front of a 3-replica service', () => {
     expect(bad.stderr).toContain('progress deadline');
     expect({ non2xx: result.non2xx, errors: result.errors }).toEqual({ non2xx: 0, errors: 0 });
     expect([...result.bodies.keys()]).toEqual(['v=2']);
-    const releases = JSON.parse((await berth(['releases', app, '--json'], { env: daemon.env })).stdout) as {
-      releases: { number: number; status: string; reason: string; message: string | null }[];
-    };
-    const [restored, rolledBack] = releases.releases;
+    const [restored, rolledBack] = await fx.releases();
     expect(rolledBack).toMatchObject({ number: 3, status: 'rolled-back' });
     expect(rolledBack?.message).toContain('rolled back to release 2');
     expect(restored?.reason).toMatch(/^rollback to 2: release 3 not ready within the 6 s progress deadline/);
-    const settled = JSON.parse((await berth(['ps', app, '--json'], { env: daemon.env })).stdout) as AppStatus;
-    await expect
-      .poll(
-        async () =>
-          (JSON.parse((await berth(['ps', app, '--json'], { env: daemon.env })).stdout) as AppStatus)
-            .converged,
-        { timeout: 20_000 },
-      )
-      .toBe(true);
+    const settled = await ps();
+    await expect.poll(async () => (await ps()).converged, { timeout: 20_000 }).toBe(true);
     expect(settled.release).toBe(4);
-    project.write('compose.yaml', compose('/v.txt'));
+    fx.project.write('compose.yaml', compose(fx));
   });
 
   it('scales down with zero failed requests', async () => {
     const load = startLoad(url('/v.txt'));
-    const scale = await berth(['scale', app, 'web=1'], { env: daemon.env });
+    const scale = await fx.berth(['scale', app, 'web=1']);
     await new Promise((r) => setTimeout(r, 300));
     const result = await load.stop();
     expect(scale.code, scale.stderr).toBe(0);
@@ -119,17 +92,17 @@ describe('the ingress proxy in front of a 3-replica service', () => {
   });
 
   it('goes back to any retained release with berth rollback --to', async () => {
-    const rollback = await berth(['rollback', app, '--to', '1'], { env: daemon.env });
+    const rollback = await fx.berth(['rollback', app, '--to', '1']);
     expect(rollback.code, rollback.stderr).toBe(0);
     expect(rollback.stdout).toContain('restores release 1');
     expect((await (await fetch(url('/v.txt'))).text()).trim()).toBe('v=1');
   });
 
   it('keeps serving while the daemon is down and while it comes back', async () => {
-    await daemon.stop({ kill: true });
+    await fx.daemon.stop({ kill: true });
     const load = startLoad(url('/v.txt'));
     await new Promise((r) => setTimeout(r, 1500));
-    daemon = await startDaemon({ home: daemon.home });
+    await fx.startDaemonAgain();
     await new Promise((r) => setTimeout(r, 2500));
     const result = await load.stop();
     expect(result.requests).toBeGreaterThan(50);
@@ -141,7 +114,7 @@ describe('the ingress proxy in front of a 3-replica service', () => {
   });
 
   it('brings the proxy back when it dies while the daemon runs', async () => {
-    const pid = Number(readFileSync(join(daemon.home, 'ingress', 'caddy.pid'), 'utf8'));
+    const pid = Number(readFileSync(join(fx.daemon.home, 'ingress', 'caddy.pid'), 'utf8'));
     process.kill(pid, 'SIGKILL');
     await expect
       .poll(

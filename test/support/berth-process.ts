@@ -25,7 +25,6 @@ export interface Daemon {
   stop: (options?: { kill?: boolean }) => Promise<number | null>;
 }
 
-/** Starts `berth server` from dist/ on a free loopback port with its own BERTH_HOME. */
 /** A TCP port that was free a moment ago on 127.0.0.1. */
 export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -41,6 +40,7 @@ export function freePort(): Promise<number> {
 const ingressAdmins = new Map<string, string>();
 const ingressDnsPorts = new Map<string, string>();
 
+/** Starts `berth server` from dist/ on a free loopback port with its own BERTH_HOME. */
 export async function startDaemon(
   options: { home?: string; env?: Record<string, string> } = {},
 ): Promise<Daemon> {

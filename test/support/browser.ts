@@ -91,6 +91,14 @@ export async function saveScreenshots(page: Page, name: string): Promise<string[
   return paths;
 }
 
+/** Whether the page fits a phone screen without scrolling sideways (wide tables scroll in their own box). */
+export async function fitsPhone(page: Page): Promise<boolean> {
+  await page.setViewportSize(phone);
+  const fits = await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth');
+  await page.setViewportSize(desktop);
+  return fits === true;
+}
+
 /** JavaScript the page fetched so far: compressed bytes on the wire and bytes after decoding. */
 export async function scriptBytes(
   page: Page,

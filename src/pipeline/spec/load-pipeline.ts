@@ -1,5 +1,5 @@
+import { didYouMean } from '../../errors/index.js';
 import { deepFreeze } from './deep-freeze.js';
-import { didYouMean } from './did-you-mean.js';
 import { loadCronEntries } from './load-cron-entries.js';
 import type { LoadContext } from './load-context.js';
 import { loadMatrix } from './load-matrix.js';

@@ -1,4 +1,4 @@
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../../errors/index.js';
 import { pipelineError } from './pipeline-error.js';
 import { describe, readString } from './read-scalar.js';
 import type { YamlMap, YamlNode, YamlSeq } from './yaml-tree.js';

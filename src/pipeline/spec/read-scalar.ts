@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../../errors/index.js';
 import { pipelineError } from './pipeline-error.js';
 import { parseDuration, parseSize } from './parse-units.js';
 import type { YamlNode, YamlScalar } from './yaml-tree.js';

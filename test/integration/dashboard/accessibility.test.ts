@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeHome, startDaemon, type Daemon } from '../../support/berth-process.js';
-import { desktop, loginThroughForm, openBrowser, phone, type BrowserSession } from '../../support/browser.js';
-import { purgeApp, uniqueApp } from '../../support/docker-cli.js';
+import { desktop, loginThroughForm, phone } from '../../support/browser.js';
+import { dashboardFixture, expectStatus } from '../../support/dashboard-fixture.js';
+import { uniqueApp } from '../../support/docker-cli.js';
 import { gitRemote, type GitRemote } from '../../support/git-repo.js';
 import { testImage } from '../../support/test-image.js';
 import { waitFor } from '../../support/wait-for.js';
@@ -15,29 +14,13 @@ import { waitFor } from '../../support/wait-for.js';
 // cover what axe cannot see (focus order and a visible focus indicator).
 
 const app = uniqueApp('a11y');
-const admin = { name: 'ada', password: 'accessibility admin password' };
+const admin = { name: 'ada', password: 'accessibility admin password', role: 'admin' } as const;
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const schemes = ['light', 'dark'] as const;
 const sizes = [desktop, phone] as const;
-let daemon: Daemon;
-let adminToken: string;
+const fx = dashboardFixture({ users: [admin], apps: [app] });
 let remote: GitRemote;
-let browser: BrowserSession;
 let imageId = '';
-
-async function call(method: string, path: string, body?: unknown): Promise<Response> {
-  return fetch(`${daemon.url}${path.startsWith('/loki') ? '' : '/api/v1'}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
-
-async function expectStatus(response: Promise<Response>, status: number): Promise<Response> {
-  const answer = await response;
-  expect(answer.status, await answer.clone().text()).toBe(status);
-  return answer;
-}
 
 /** Twenty lines of three levels over the last minute (Loki push API), so the logs page has results. */
 async function pushLogLines(): Promise<void> {
@@ -48,7 +31,7 @@ async function pushLogLines(): Promise<void> {
     `level=${levels[i % 3]} msg="checkout step ${i}" took=${i * 7}ms`,
   ]);
   await expectStatus(
-    call('POST', '/loki/api/v1/push', { streams: [{ stream: { app, service: 'web' }, values }] }),
+    fx.call('POST', '/loki/api/v1/push', { streams: [{ stream: { app, service: 'web' }, values }] }),
     204,
   );
 }
@@ -59,14 +42,16 @@ async function runPipeline(): Promise<void> {
   const pipeline = `steps:\n  build:\n    image: ${testImage}\n    commands: ['echo "built"']\n`;
   remote.commit({ '.berth/pipeline.yaml': pipeline }, 'add the pipeline');
   await expectStatus(
-    call('PUT', `/apps/${app}/pipeline`, { repoUrl: remote.bare, branch: 'main', forge: 'github' }),
+    fx.call('PUT', `/apps/${app}/pipeline`, { repoUrl: remote.bare, branch: 'main', forge: 'github' }),
     200,
   );
-  await expectStatus(call('POST', `/apps/${app}/pipelines/runs`, { ref: 'main' }), 202);
+  await expectStatus(fx.call('POST', `/apps/${app}/pipelines/runs`, { ref: 'main' }), 202);
   await waitFor(
     'the pipeline run to finish',
     async () => {
-      const run = (await (await call('GET', `/apps/${app}/pipelines/runs/1`)).json()) as { status: string };
+      const run = (await (await fx.call('GET', `/apps/${app}/pipelines/runs/1`)).json()) as {
+        status: string;
+      };
       return !['queued', 'running', 'waiting'].includes(run.status);
     },
     60_000,
@@ -75,32 +60,23 @@ async function runPipeline(): Promise<void> {
 }
 
 beforeAll(async () => {
-  daemon = await startDaemon();
-  adminToken = readFileSync(join(daemon.home, 'admin.token'), 'utf8').trim();
-  await expectStatus(call('POST', '/users', { ...admin, role: 'admin' }), 201);
   const compose = `name: ${app}\nservices:\n  web:\n    image: ${testImage}\n    command: ["sh", "-c", "while true; do echo served; seq 1 500 > /tmp/n; sleep 1; done"]\n    stop_grace_period: 1s\n`;
-  await expectStatus(
-    call('POST', '/apps', {
-      composeFile: { path: '/srv/a11y/compose.yaml', content: compose },
-      projectDir: '/srv/a11y',
-    }),
-    201,
-  );
-  const scan = await expectStatus(call('POST', '/scans', { image: testImage }), 201);
+  await fx.deploy(compose, '/srv/a11y');
+  const scan = await expectStatus(fx.call('POST', '/scans', { image: testImage }), 201);
   imageId = ((await scan.json()) as { imageId: string }).imageId;
   await Promise.all([
     pushLogLines(),
     runPipeline(),
-    expectStatus(call('POST', '/tokens', { name: 'ci-deploy', user: admin.name }), 201),
+    expectStatus(fx.call('POST', '/tokens', { name: 'ci-deploy', user: admin.name }), 201),
     expectStatus(
-      call('PUT', `/apps/${app}/secrets/REGISTRY_PASSWORD`, { value: 'not-a-real-password' }),
+      fx.call('PUT', `/apps/${app}/secrets/REGISTRY_PASSWORD`, { value: 'not-a-real-password' }),
       200,
     ),
     waitFor(
       `${app} to converge with metrics`,
       async () => {
-        const status = (await (await call('GET', `/apps/${app}`)).json()) as { converged: boolean };
-        const metrics = (await (await call('GET', `/apps/${app}/metrics?since=15m`)).json()) as {
+        const status = (await (await fx.call('GET', `/apps/${app}`)).json()) as { converged: boolean };
+        const metrics = (await (await fx.call('GET', `/apps/${app}/metrics?since=15m`)).json()) as {
           series: { points: { memoryBytes: unknown[] } }[];
         };
         return status.converged && metrics.series.some((s) => s.points.memoryBytes.length > 0);
@@ -109,21 +85,11 @@ beforeAll(async () => {
       250,
     ),
   ]);
-  browser = await openBrowser();
   // axe is added through the DevTools protocol, which the page's CSP (script-src 'self') does not govern.
-  await browser.context.addInitScript(axeSource);
+  await fx.browser.context.addInitScript(axeSource);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  if (daemon) {
-    await call('DELETE', `/apps/${app}`).catch(() => undefined);
-    await daemon.stop();
-    removeHome(daemon.home);
-  }
-  purgeApp(app);
-  remote?.remove();
-});
+afterAll(() => remote?.remove());
 
 interface Finding {
   rule: string;
@@ -289,8 +255,8 @@ const pages: PageCase[] = [
 
 describe('dashboard accessibility (axe, WCAG 2.1 AA) at 1280 and 375 px, light and dark', () => {
   it('the login page has no serious or critical axe violations and fits a phone', async () => {
-    const { page } = browser;
-    await page.goto(daemon.url);
+    const { page } = fx.browser;
+    await page.goto(fx.url);
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
     const { serious, overflow } = await checkPage(page, 'login');
     expect(serious).toEqual([]);
@@ -299,14 +265,14 @@ describe('dashboard accessibility (axe, WCAG 2.1 AA) at 1280 and 375 px, light a
 
   describe('logged in as an admin', () => {
     beforeAll(async () => {
-      await loginThroughForm(browser.page, daemon.url, admin.name, admin.password);
+      await loginThroughForm(fx.browser.page, fx.url, admin.name, admin.password);
     });
 
     it.each(pages)(
       'the $name page has no serious or critical axe violations, fits a phone and shows focus',
       async (c) => {
-        const { page } = browser;
-        await page.goto(`${daemon.url}${c.path()}`);
+        const { page } = fx.browser;
+        await page.goto(`${fx.url}${c.path()}`);
         await c.ready(page);
         await settle(page);
         const walk = await tabWalk(page);
@@ -318,8 +284,8 @@ describe('dashboard accessibility (axe, WCAG 2.1 AA) at 1280 and 375 px, light a
     );
 
     it('Tab from the top of the overview reaches the skip link first, which moves focus to main', async () => {
-      const { page } = browser;
-      await page.goto(daemon.url);
+      const { page } = fx.browser;
+      await page.goto(fx.url);
       await pages[0]!.ready(page);
       await page.keyboard.press('Tab');
       expect(await page.evaluate<string>('document.activeElement.textContent')).toBe('Skip to content');
@@ -331,9 +297,9 @@ describe('dashboard accessibility (axe, WCAG 2.1 AA) at 1280 and 375 px, light a
     it.each(schemes)(
       'every element the first 30 Tab presses reach on the overview shows a focus indicator (%s)',
       async (colorScheme) => {
-        const { page } = browser;
+        const { page } = fx.browser;
         await page.emulateMedia({ colorScheme });
-        await page.goto(daemon.url);
+        await page.goto(fx.url);
         await pages[0]!.ready(page);
         await settle(page);
         const walk = await tabWalk(page);

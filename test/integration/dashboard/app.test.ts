@@ -1,40 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, removeHome, startDaemon, type Daemon } from '../../support/berth-process.js';
-import {
-  desktop,
-  loginThroughForm,
-  openBrowser,
-  phone,
-  saveScreenshots,
-  type BrowserSession,
-} from '../../support/browser.js';
-import { purgeApp, uniqueApp } from '../../support/docker-cli.js';
+import { describe, expect, it } from 'vitest';
+import { desktop, loginThroughForm, phone, saveScreenshots } from '../../support/browser.js';
+import { dashboardFixture } from '../../support/dashboard-fixture.js';
+import { uniqueApp } from '../../support/docker-cli.js';
 import { testImage } from '../../support/test-image.js';
 
 // The issue 7 scenario for the app and deploy pages: a deployer deploys from the browser, watches the
 // app become ready, scales it, deploys a second release and rolls back to the first; the events feed
 // stays live across a daemon restart; a viewer is offered none of that and the API refuses it (403).
 const app = uniqueApp('dapp');
-const deployer = { name: 'dee', password: 'deployer-password-123' };
-const viewer = { name: 'vic', password: 'viewer-password-1234' };
-let daemon: Daemon;
-let listen: string;
-let adminToken: string;
-let browser: BrowserSession;
+const deployer = { name: 'dee', password: 'deployer-password-123', role: 'deployer' } as const;
+const viewer = { name: 'vic', password: 'viewer-password-1234', role: 'viewer' } as const;
+const fx = dashboardFixture({ users: [deployer, viewer], apps: [app] });
 
 const compose = (sleepS: number, replicas: number): string =>
   `name: ${app}\nservices:\n  web:\n    image: ${testImage}\n    command: ["sleep", "${sleepS}"]\n    stop_grace_period: 1s\n    deploy:\n      replicas: ${replicas}\n`;
-
-async function admin(method: string, path: string, body?: unknown): Promise<Response> {
-  return fetch(`${daemon.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
 
 const readyCount = (page: Page) => page.getByTestId('ready-count');
 const currentRelease = (page: Page) => page.getByTestId('current-release');
@@ -46,35 +26,11 @@ const unexpected = (errors: readonly string[]): string[] =>
     (e) => !/ERR_CONNECTION_REFUSED|ERR_EMPTY_RESPONSE|ERR_CONNECTION_RESET|ERR_INCOMPLETE_CHUNKED/.test(e),
   );
 
-beforeAll(async () => {
-  listen = `127.0.0.1:${await freePort()}`;
-  daemon = await startDaemon({ env: { BERTH_LISTEN: listen } });
-  adminToken = readFileSync(join(daemon.home, 'admin.token'), 'utf8').trim();
-  for (const [user, role] of [
-    [deployer, 'deployer'],
-    [viewer, 'viewer'],
-  ] as const) {
-    const created = await admin('POST', '/users', { ...user, role });
-    expect(created.status, await created.clone().text()).toBe(201);
-  }
-  browser = await openBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (daemon) {
-    await admin('DELETE', `/apps/${app}`).catch(() => undefined);
-    await daemon.stop();
-    removeHome(daemon.home);
-  }
-  purgeApp(app);
-});
-
 describe('app and deploy pages in a real browser', () => {
   it('shows a Compose error at its line, then deploys from the browser and shows the app ready', async () => {
-    const { page } = browser;
-    await loginThroughForm(page, daemon.url, deployer.name, deployer.password);
-    await page.goto(`${daemon.url}/deploy`);
+    const { page } = fx.browser;
+    await loginThroughForm(page, fx.url, deployer.name, deployer.password);
+    await page.goto(`${fx.url}/deploy`);
     await page.getByRole('heading', { name: 'Deploy', exact: true }).waitFor();
 
     await page
@@ -93,7 +49,7 @@ describe('app and deploy pages in a real browser', () => {
     expect(await page.locator('#deploy-compose:focus').count()).toBe(1);
 
     // Chromium logs the 422 of that refused deploy as a console error: expected here.
-    browser.errors.length = 0;
+    fx.browser.errors.length = 0;
     await page.getByLabel('Compose file', { exact: true }).fill(compose(100_000, 2));
     await saveScreenshots(page, 'deploy');
     const started = Date.now();
@@ -108,11 +64,11 @@ describe('app and deploy pages in a real browser', () => {
       .toContain('ready');
     expect(await page.getByRole('table', { name: 'Replicas of web' }).getByRole('row').count()).toBe(3);
     expect(await releasesTable(page).textContent()).toContain('dee');
-    expect(unexpected(browser.errors)).toEqual([]);
+    expect(unexpected(fx.browser.errors)).toEqual([]);
   });
 
   it('follows the app’s events live over SSE in a cookie session and filters them by kind', async () => {
-    const { page } = browser;
+    const { page } = fx.browser;
     const events = page.getByRole('region', { name: 'Events' });
     await expect.poll(() => events.getByRole('status').first().textContent()).toBe('live');
     await expect.poll(() => events.textContent()).toContain('web.2 created');
@@ -125,7 +81,7 @@ describe('app and deploy pages in a real browser', () => {
   });
 
   it('scales a service and shows the new count and the release it recorded', async () => {
-    const { page } = browser;
+    const { page } = fx.browser;
     await page.getByLabel('Replicas of web').fill('3');
     await page.getByRole('button', { name: 'Scale', exact: true }).click();
     await expect.poll(() => readyCount(page).textContent(), { timeout: 60_000 }).toBe('3/3');
@@ -134,7 +90,7 @@ describe('app and deploy pages in a real browser', () => {
   });
 
   it('deploys a second version from the app page and rolls back to the first from the releases table', async () => {
-    const { page } = browser;
+    const { page } = fx.browser;
     await page.getByRole('link', { name: 'Deploy new version' }).click();
     const editor = page.getByLabel('Compose file', { exact: true });
     await editor.waitFor();
@@ -154,7 +110,7 @@ describe('app and deploy pages in a real browser', () => {
     expect(await newest.textContent()).toContain('rollback to 1');
     expect(await newest.textContent()).toContain('current');
     await expect.poll(() => readyCount(page).textContent(), { timeout: 60_000 }).toBe('2/2');
-    const restored = (await (await admin('GET', `/apps/${app}/releases/4`)).json()) as {
+    const restored = (await (await fx.call('GET', `/apps/${app}/releases/4`)).json()) as {
       spec: { services: { web: { command: string[] } } };
     };
     expect(restored.spec.services.web.command).toEqual(['sleep', '100000']);
@@ -166,32 +122,32 @@ describe('app and deploy pages in a real browser', () => {
     await page.setViewportSize(phone);
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBe(phone.width);
     await page.setViewportSize(desktop);
-    expect(unexpected(browser.errors)).toEqual([]);
+    expect(unexpected(fx.browser.errors)).toEqual([]);
   });
 
   it('keeps the events feed live across a daemon restart', async () => {
-    const { page } = browser;
+    const { page } = fx.browser;
     const events = page.getByRole('region', { name: 'Events' });
     const liveState = events.getByRole('status').first();
     await expect.poll(() => liveState.textContent()).toBe('live');
 
-    await daemon.stop();
+    await fx.daemon.stop();
     await expect.poll(() => liveState.textContent(), { timeout: 15_000 }).toBe('reconnecting…');
-    daemon = await startDaemon({ home: daemon.home, env: { BERTH_LISTEN: listen } });
+    await fx.startDaemonAgain();
     await expect.poll(() => liveState.textContent(), { timeout: 30_000 }).toBe('live');
 
-    const scaled = await admin('POST', `/apps/${app}/scale`, { replicas: { web: 1 } });
+    const scaled = await fx.call('POST', `/apps/${app}/scale`, { replicas: { web: 1 } });
     expect(scaled.status).toBe(201);
     await expect.poll(() => events.textContent(), { timeout: 30_000 }).toContain('(scale-down)');
     await expect.poll(() => readyCount(page).textContent(), { timeout: 30_000 }).toBe('1/1');
-    expect(browser.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    expect(fx.browser.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
   });
 
   it('offers a viewer no deploy, scale or rollback, and the API refuses them with 403', async () => {
-    const { page } = browser;
-    browser.errors.length = 0;
+    const { page } = fx.browser;
+    fx.browser.errors.length = 0;
     await page.getByRole('button', { name: 'Log out' }).click();
-    await loginThroughForm(page, `${daemon.url}/apps/${app}`, viewer.name, viewer.password);
+    await loginThroughForm(page, `${fx.url}/apps/${app}`, viewer.name, viewer.password);
     await page.getByRole('heading', { name: app }).waitFor();
     await expect.poll(() => readyCount(page).textContent()).toBe('1/1');
     await releasesTable(page).waitFor();
@@ -202,10 +158,10 @@ describe('app and deploy pages in a real browser', () => {
     expect(await page.getByRole('link', { name: 'Deploy new version' }).count()).toBe(0);
     await saveScreenshots(page, 'app-viewer');
 
-    await page.goto(`${daemon.url}/deploy?app=${app}`);
+    await page.goto(`${fx.url}/deploy?app=${app}`);
     expect(await page.getByRole('button', { name: 'Deploy', exact: true }).isDisabled()).toBe(true);
     expect(await page.getByRole('note').textContent()).toContain('deploying needs the deployer role');
-    expect(unexpected(browser.errors)).toEqual([]);
+    expect(unexpected(fx.browser.errors)).toEqual([]);
 
     const statuses = await page.evaluate(async (name) => {
       const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
@@ -226,7 +182,7 @@ describe('app and deploy pages in a real browser', () => {
   });
 
   it('has an audit entry for every action the browser took, with who, what and the outcome', async () => {
-    const res = await admin('GET', '/audit?limit=500');
+    const res = await fx.call('GET', '/audit?limit=500');
     expect(res.status).toBe(200);
     const { entries } = (await res.json()) as {
       entries: { actor: string; action: string; target: string; outcome: string; source: string }[];

@@ -1,15 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeHome, startDaemon, type Daemon } from '../../support/berth-process.js';
-import {
-  loginThroughForm,
-  openBrowser,
-  saveScreenshots,
-  screenshotDir,
-  type BrowserSession,
-} from '../../support/browser.js';
-import { purgeApp, uniqueApp } from '../../support/docker-cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loginThroughForm, saveScreenshots, screenshotDir } from '../../support/browser.js';
+import { dashboardFixture, expectStatus } from '../../support/dashboard-fixture.js';
+import { uniqueApp } from '../../support/docker-cli.js';
 import { testImage } from '../../support/test-image.js';
 import { waitFor } from '../../support/wait-for.js';
 
@@ -17,24 +10,14 @@ const app = uniqueApp('logs');
 /** A pushed stream (Loki push API) that holds the 100,000 lines of the virtualised-list test. */
 const bulk = `${app}-bulk`;
 const bulkLines = 100_000;
-const user = { name: 'lena', password: 'correct-horse-battery-staple' };
-let daemon: Daemon;
-let adminToken: string;
-let browser: BrowserSession;
+const user = { name: 'lena', password: 'correct-horse-battery-staple', role: 'viewer' } as const;
+const fx = dashboardFixture({ users: [user], apps: [app] });
 
 // The app writes a plain line and a JSON line every second, numbered, so a test can wait for a newer one
 // (`$$` is Compose's escape for a literal `$`).
 const script =
   'i=0; while true; do echo "logs-test hello $$i"; ' +
   'echo "{\\"level\\":\\"error\\",\\"msg\\":\\"payment failed\\",\\"order\\":$$i}"; i=$$((i+1)); sleep 1; done';
-
-async function call(method: string, path: string, body?: unknown): Promise<Response> {
-  return fetch(`${daemon.url}${path.startsWith('/loki') ? '' : '/api/v1'}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
 
 /** Pushes `bulkLines` numbered lines spread over the last 20 minutes, in 4 pushes of 25,000. */
 async function pushBulkLines(): Promise<void> {
@@ -46,19 +29,21 @@ async function pushBulkLines(): Promise<void> {
       const ts = endNs - BigInt(bulkLines - 1 - i) * stepNs;
       values.push([ts.toString(), `bulk line ${String(i).padStart(6, '0')} level=info took=${i % 997}ms`]);
     }
-    const pushed = await call('POST', '/loki/api/v1/push', {
-      streams: [{ stream: { app: bulk, service: 'loadgen' }, values }],
-    });
-    expect(pushed.status, await pushed.clone().text()).toBe(204);
+    await expectStatus(
+      fx.call('POST', '/loki/api/v1/push', {
+        streams: [{ stream: { app: bulk, service: 'loadgen' }, values }],
+      }),
+      204,
+    );
   }
 }
 
 const logsUrl = (query: string, extra = ''): string =>
-  `${daemon.url}/logs?query=${encodeURIComponent(query)}${extra}`;
+  `${fx.url}/logs?query=${encodeURIComponent(query)}${extra}`;
 
 /** Page errors other than the ones a test provokes on purpose (a 422 for a bad query, a daemon restart). */
 const unexpectedErrors = (): string[] =>
-  browser.errors.filter(
+  fx.browser.errors.filter(
     (e) =>
       !/status of 422|ERR_CONNECTION_REFUSED|ERR_EMPTY_RESPONSE|ERR_INCOMPLETE_CHUNKED_ENCODING|EventSource/.test(
         e,
@@ -66,42 +51,23 @@ const unexpectedErrors = (): string[] =>
   );
 
 beforeAll(async () => {
-  daemon = await startDaemon();
-  adminToken = readFileSync(join(daemon.home, 'admin.token'), 'utf8').trim();
-  const created = await call('POST', '/users', { ...user, role: 'viewer' });
-  expect(created.status, await created.clone().text()).toBe(201);
   const compose = `name: ${app}\nservices:\n  web:\n    image: ${testImage}\n    command: ${JSON.stringify(['sh', '-c', script])}\n    stop_grace_period: 1s\n`;
-  const deployed = await call('POST', '/apps', {
-    composeFile: { path: '/srv/logs/compose.yaml', content: compose },
-    projectDir: '/srv/logs',
-  });
-  expect(deployed.status, await deployed.clone().text()).toBe(201);
+  await fx.deploy(compose, '/srv/logs');
   await pushBulkLines();
   await waitFor(`lines of ${app} in the store`, async () => {
     const query = encodeURIComponent(`{app="${app}"} |= "logs-test hello"`);
-    const answer = (await (await call('GET', `/logs/query_range?query=${query}&since=5m`)).json()) as {
+    const answer = (await (await fx.call('GET', `/logs/query_range?query=${query}&since=5m`)).json()) as {
       entries: unknown[];
     };
     return answer.entries.length >= 2;
   });
-  browser = await openBrowser();
   // A viewer logging in through the form: cookie mode, so live tail runs over EventSource.
-  await loginThroughForm(browser.page, daemon.url, user.name, user.password);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (daemon) {
-    await call('DELETE', `/apps/${app}`).catch(() => undefined);
-    await daemon.stop();
-    removeHome(daemon.home);
-  }
-  purgeApp(app);
+  await loginThroughForm(fx.browser.page, fx.url, user.name, user.password);
 });
 
 describe('logs page in a real browser', () => {
   it('shows a line the app wrote with its labels, parsed fields and the histogram', async () => {
-    const { page } = browser;
+    const { page } = fx.browser;
     await page.goto(logsUrl(`{app="${app}"}`, '&since=5m'));
 
     const list = page.getByRole('list', { name: 'Log lines' });
@@ -137,7 +103,7 @@ describe('logs page in a real browser', () => {
   });
 
   it('zooms the time range to a clicked histogram bar', async () => {
-    const { page } = browser;
+    const { page } = fx.browser;
     await page.goto(logsUrl(`{app="${app}"} |= "logs-test hello"`, '&since=5m'));
     const bar = page
       .getByRole('group', { name: 'Matching lines over time' })
@@ -160,8 +126,8 @@ describe('logs page in a real browser', () => {
   });
 
   it('suggests label values inside a selector', async () => {
-    const { page } = browser;
-    await page.goto(`${daemon.url}/logs`);
+    const { page } = fx.browser;
+    await page.goto(`${fx.url}/logs`);
     const box = page.getByLabel('LogQL query');
     await box.fill('');
     await box.pressSequentially('{app="');
@@ -177,8 +143,8 @@ describe('logs page in a real browser', () => {
   });
 
   it('marks a syntax error in place with the API message and hint', async () => {
-    const { page } = browser;
-    await page.goto(`${daemon.url}/logs`);
+    const { page } = fx.browser;
+    await page.goto(`${fx.url}/logs`);
     const box = page.getByLabel('LogQL query');
     const broken = `{app="${app}" |= "hello"`;
     await box.fill(broken);
@@ -206,7 +172,7 @@ describe('logs page in a real browser', () => {
   });
 
   it('shows a metric query as series with sparklines', async () => {
-    const { page } = browser;
+    const { page } = fx.browser;
     await page.goto(logsUrl(`sum by (service) (count_over_time({app="${app}"}[1m]))`, '&since=5m'));
     const table = page.getByTestId('metric-result').getByRole('table');
     await table.getByText('service=web').waitFor();
@@ -215,8 +181,8 @@ describe('logs page in a real browser', () => {
   });
 
   it('lists the app patterns, and a click shows the lines of a template', async () => {
-    const { page } = browser;
-    await page.goto(`${daemon.url}/logs?tab=patterns&app=${app}&since=5m`);
+    const { page } = fx.browser;
+    await page.goto(`${fx.url}/logs?tab=patterns&app=${app}&since=5m`);
     const table = page.getByRole('table', { name: `Log patterns of ${app}` });
     const template = table.getByRole('button', { name: /logs-test hello/ });
     await template.waitFor();
@@ -232,7 +198,7 @@ describe('logs page in a real browser', () => {
   });
 
   it(`stays responsive with ${bulkLines.toLocaleString()} lines in the virtualised list`, async () => {
-    const { page } = browser;
+    const { page } = fx.browser;
     const started = Date.now();
     await page.goto(logsUrl(`{app="${bulk}"}`, `&since=1h&limit=${bulkLines}`));
     const summary = page.getByTestId('log-summary');
@@ -289,7 +255,7 @@ describe('logs page in a real browser', () => {
   });
 
   it('pages back with "Load older lines" without gaps or repeats', async () => {
-    const { page } = browser;
+    const { page } = fx.browser;
     await page.goto(logsUrl(`{app="${bulk}"}`, '&since=1h&limit=1000'));
     const summary = page.getByTestId('log-summary');
     await expect.poll(() => summary.textContent()).toContain('1,000 lines');
@@ -307,7 +273,7 @@ describe('logs page in a real browser', () => {
   });
 
   it('follows the newest tailed line, pauses when scrolled up, and keeps at most 10,000 lines', async () => {
-    const { page } = browser;
+    const { page } = fx.browser;
     await page.goto(logsUrl(`{app="${bulk}"} |= "tailed"`, '&since=5m&live=1'));
     await expect.poll(() => page.locator('.live').textContent()).toBe('live');
     const viewport = page.getByTestId('log-viewport');
@@ -317,7 +283,7 @@ describe('logs page in a real browser', () => {
         (now + BigInt(i)).toString(),
         `tailed ${from + i}`,
       ]);
-      const pushed = await call('POST', '/loki/api/v1/push', {
+      const pushed = await fx.call('POST', '/loki/api/v1/push', {
         streams: [
           {
             stream: { app: bulk, service: 'loadgen' },
@@ -361,7 +327,7 @@ describe('logs page in a real browser', () => {
   });
 
   it('tails new lines live over EventSource and keeps tailing across a daemon restart', async () => {
-    const { page } = browser;
+    const { page } = fx.browser;
     await page.goto(logsUrl(`{app="${app}"} |= "logs-test hello"`, '&since=5m'));
     await page.getByRole('list', { name: 'Log lines' }).getByRole('listitem').first().waitFor();
     await page.getByRole('button', { name: 'Live tail' }).click();
@@ -376,10 +342,9 @@ describe('logs page in a real browser', () => {
     // The query's line filter applies to the tail too: the app's JSON lines do not match it.
     expect(await liveRows.filter({ hasText: 'payment failed' }).count()).toBe(0);
 
-    const port = new URL(daemon.url).port;
-    await daemon.stop();
+    await fx.daemon.stop();
     await expect.poll(() => page.locator('.live').textContent(), { timeout: 15_000 }).toBe('reconnecting…');
-    daemon = await startDaemon({ home: daemon.home, env: { BERTH_LISTEN: `127.0.0.1:${port}` } });
+    await fx.startDaemonAgain();
     await expect.poll(() => page.locator('.live').textContent(), { timeout: 30_000 }).toBe('live');
     const afterRestart = await counter();
     await expect.poll(counter, { timeout: 15_000 }).toBeGreaterThan(afterRestart);

@@ -1,54 +1,29 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeHome, startDaemon, type Daemon } from '../../support/berth-process.js';
-import {
-  loginThroughForm,
-  openBrowser,
-  saveScreenshots,
-  type BrowserSession,
-} from '../../support/browser.js';
-import { purgeApp, uniqueApp } from '../../support/docker-cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loginThroughForm, saveScreenshots } from '../../support/browser.js';
+import { dashboardFixture } from '../../support/dashboard-fixture.js';
+import { uniqueApp } from '../../support/docker-cli.js';
 import { testImage } from '../../support/test-image.js';
 import { waitFor } from '../../support/wait-for.js';
 
 // The daemon samples every 2 s here (fastTimings: BERTH_METRICS_EVERY_MS); the API buckets by 10 s.
 const app = uniqueApp('metrics');
 const idle = uniqueApp('idle');
-const user = { name: 'mia', password: 'metrics password 1' };
-let daemon: Daemon;
-let adminToken: string;
-let browser: BrowserSession;
-
-async function call(method: string, path: string, body?: unknown): Promise<Response> {
-  return fetch(`${daemon.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
+const user = { name: 'mia', password: 'metrics password 1', role: 'viewer' } as const;
+const fx = dashboardFixture({ users: [user], apps: [app, idle] });
 
 async function deploy(name: string, replicas: number): Promise<void> {
   // A shell loop writes and reads a little, so memory and CPU are above zero.
   const compose = `name: ${name}\nservices:\n  web:\n    image: ${testImage}\n    command: ["sh", "-c", "while true; do seq 1 2000 > /tmp/n; sleep 1; done"]\n    stop_grace_period: 1s\n    deploy:\n      replicas: ${replicas}\n`;
-  const res = await call('POST', '/apps', {
-    composeFile: { path: `/srv/${name}/compose.yaml`, content: compose },
-    projectDir: `/srv/${name}`,
-  });
-  expect(res.status, await res.clone().text()).toBe(201);
+  await fx.deploy(compose, `/srv/${name}`);
 }
 
 beforeAll(async () => {
-  daemon = await startDaemon();
-  adminToken = readFileSync(join(daemon.home, 'admin.token'), 'utf8').trim();
-  const created = await call('POST', '/users', { ...user, role: 'viewer' });
-  expect(created.status, await created.clone().text()).toBe(201);
   await deploy(app, 2);
   await deploy(idle, 0);
   await waitFor(
     `memory samples of both replicas of ${app}`,
     async () => {
-      const answer = (await (await call('GET', `/apps/${app}/metrics?since=15m`)).json()) as {
+      const answer = (await (await fx.call('GET', `/apps/${app}/metrics?since=15m`)).json()) as {
         series: { points: { memoryBytes: unknown[] } }[];
       };
       return answer.series.filter((s) => s.points.memoryBytes.length > 0).length === 2;
@@ -56,26 +31,14 @@ beforeAll(async () => {
     60_000,
     500,
   );
-  browser = await openBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (daemon) {
-    for (const name of [app, idle]) await call('DELETE', `/apps/${name}`).catch(() => undefined);
-    await daemon.stop();
-    removeHome(daemon.home);
-  }
-  purgeApp(app);
-  purgeApp(idle);
 });
 
 describe('metrics page in a real browser', () => {
   it('draws CPU, memory and network charts of an app with a legend per service, and the newest values', async () => {
-    const { page } = browser;
-    await loginThroughForm(page, daemon.url, user.name, user.password);
+    const { page } = fx.browser;
+    await loginThroughForm(page, fx.url, user.name, user.password);
     const started = Date.now();
-    await page.goto(`${daemon.url}/metrics?app=${app}&range=15m`);
+    await page.goto(`${fx.url}/metrics?app=${app}&range=15m`);
 
     const metricsPage = page.getByTestId('metrics');
     for (const key of ['cpuCores', 'memoryBytes', 'netRxBps', 'netTxBps']) {
@@ -102,11 +65,11 @@ describe('metrics page in a real browser', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await saveScreenshots(page, 'metrics-dark');
     await page.emulateMedia({ colorScheme: 'light' });
-    expect(browser.errors).toEqual([]);
+    expect(fx.browser.errors).toEqual([]);
   });
 
   it('switches to one line per replica and to another range, keeping both in the URL', async () => {
-    const { page } = browser;
+    const { page } = fx.browser;
     const metricsPage = page.getByTestId('metrics');
 
     await metricsPage.getByRole('button', { name: 'Per replica' }).click();
@@ -126,11 +89,11 @@ describe('metrics page in a real browser', () => {
     expect(await metricsPage.getByRole('button', { name: 'Per replica' }).getAttribute('aria-pressed')).toBe(
       'true',
     );
-    expect(browser.errors).toEqual([]);
+    expect(fx.browser.errors).toEqual([]);
   });
 
   it('asks for fresh samples every 10 s while the tab is visible', async () => {
-    const { page } = browser;
+    const { page } = fx.browser;
     const asked: number[] = [];
     const listener = (request: { url: () => string }): void => {
       if (request.url().includes(`/api/v1/apps/${app}/metrics`)) asked.push(Date.now());
@@ -146,7 +109,7 @@ describe('metrics page in a real browser', () => {
   });
 
   it('says so when an app has no samples yet', async () => {
-    const { page } = browser;
+    const { page } = fx.browser;
     const metricsPage = page.getByTestId('metrics');
     await page.getByLabel('App').selectOption(idle);
 
@@ -155,6 +118,6 @@ describe('metrics page in a real browser', () => {
       .toContainEqual(expect.stringContaining(`No samples of ${idle}`));
     expect(await metricsPage.locator('canvas').count()).toBe(0);
     expect(new URL(page.url()).searchParams.get('app')).toBe(idle);
-    expect(browser.errors).toEqual([]);
+    expect(fx.browser.errors).toEqual([]);
   });
 });

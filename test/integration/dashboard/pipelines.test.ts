@@ -1,27 +1,21 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, removeHome, startDaemon, type Daemon } from '../../support/berth-process.js';
-import {
-  desktop,
-  loginThroughForm,
-  openBrowser,
-  phone,
-  saveScreenshots,
-  type BrowserSession,
-} from '../../support/browser.js';
-import { purgeApp, uniqueApp } from '../../support/docker-cli.js';
+import { fitsPhone, loginThroughForm, saveScreenshots } from '../../support/browser.js';
+import { dashboardFixture, expectStatus } from '../../support/dashboard-fixture.js';
+import { uniqueApp } from '../../support/docker-cli.js';
 import { gitRemote, type GitRemote } from '../../support/git-repo.js';
 import { testImage } from '../../support/test-image.js';
 
 const app = uniqueApp('dashpipe');
 const password = 'correct-horse-battery-staple';
-let daemon: Daemon;
-let port: number;
-let adminToken: string;
+const fx = dashboardFixture({
+  users: [
+    { name: 'dora', password, role: 'deployer' },
+    { name: 'vic', password, role: 'viewer' },
+  ],
+  apps: [app],
+});
 let remote: GitRemote;
-let browser: BrowserSession;
 
 /** Two parallel steps (one writes a JUnit report with a failure), an approval after both, then publish. */
 const pipeline = `steps:
@@ -46,62 +40,26 @@ const pipeline = `steps:
     depends_on: [approve]
 `;
 
-async function call(method: string, path: string, body?: unknown): Promise<Response> {
-  return fetch(`${daemon.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
-
-/** Whether the page fits a phone screen without scrolling sideways (wide tables scroll in their own box). */
-async function fitsPhone(page: Page): Promise<boolean> {
-  await page.setViewportSize(phone);
-  const fits = await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth');
-  await page.setViewportSize(desktop);
-  return fits === true;
-}
-
-const runPage = (n: number): string => `${daemon.url}/apps/${app}/pipelines/${n}`;
+const runPage = (n: number): string => `${fx.url}/apps/${app}/pipelines/${n}`;
 const stepButton = (page: Page, name: string) => page.locator(`button.dag-step[data-step="${name}"]`);
 /** The run's status word in the page title (without the badge's shape). */
 const runStatus = async (page: Page): Promise<string> =>
   ((await page.getByRole('heading', { level: 1 }).locator('.badge').textContent()) ?? '').replace(/^\W+/, '');
 
 beforeAll(async () => {
-  port = await freePort();
-  // A fixed port, so the restarted daemon is the one the page reconnects to.
-  daemon = await startDaemon({ env: { BERTH_LISTEN: `127.0.0.1:${port}` } });
-  adminToken = readFileSync(join(daemon.home, 'admin.token'), 'utf8').trim();
-  for (const [name, role] of [
-    ['dora', 'deployer'],
-    ['vic', 'viewer'],
-  ] as const) {
-    const created = await call('POST', '/users', { name, password, role });
-    expect(created.status, await created.clone().text()).toBe(201);
-  }
   remote = gitRemote();
   remote.commit({ '.berth/pipeline.yaml': pipeline, 'README.md': 'shop\n' }, 'add the pipeline');
-  const setup = await call('PUT', `/apps/${app}/pipeline`, { repoUrl: remote.bare, branch: 'main' });
-  expect(setup.status, await setup.clone().text()).toBe(200);
-  const run = await call('POST', `/apps/${app}/pipelines/runs`, { ref: 'main' });
-  expect(run.status, await run.clone().text()).toBe(202);
-  browser = await openBrowser();
+  await expectStatus(fx.call('PUT', `/apps/${app}/pipeline`, { repoUrl: remote.bare, branch: 'main' }), 200);
+  await expectStatus(fx.call('POST', `/apps/${app}/pipelines/runs`, { ref: 'main' }), 202);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await daemon?.stop();
-  purgeApp(app);
-  remote?.remove();
-  if (daemon) removeHome(daemon.home);
-});
+afterAll(() => remote?.remove());
 
 describe('the Pipelines page in a real browser', () => {
   it('shows a viewer the DAG by dependency level and live step logs, with approving disabled and why', async () => {
-    const { page } = browser;
+    const { page } = fx.browser;
     // Logging in with the form means a cookie session: the live log uses EventSource.
-    await loginThroughForm(page, daemon.url, 'vic', password);
+    await loginThroughForm(page, fx.url, 'vic', password);
     await page.goto(runPage(1));
     await page.getByTestId('pipeline-run').waitFor();
 
@@ -127,13 +85,13 @@ describe('the Pipelines page in a real browser', () => {
       `Needs the deployer role for ${app}; vic is a viewer.`,
     );
     expect(await page.getByRole('button', { name: 'Re-run', exact: true }).isDisabled()).toBe(true);
-    expect(browser.errors).toEqual([]);
+    expect(fx.browser.errors).toEqual([]);
     await page.getByRole('button', { name: 'Log out' }).click();
   });
 
   it('lets a deployer approve the waiting step, then shows the run finish with its report', async () => {
-    const { page } = browser;
-    await loginThroughForm(page, daemon.url, 'dora', password);
+    const { page } = fx.browser;
+    await loginThroughForm(page, fx.url, 'dora', password);
     await page.goto(runPage(1));
     await page.getByRole('heading', { name: 'Waiting for approval' }).waitFor();
     expect(await page.locator('.approval').textContent()).toContain('ship it?');
@@ -160,12 +118,12 @@ describe('the Pipelines page in a real browser', () => {
     expect(await reports.textContent()).toContain('expected 1 to be 2');
     await saveScreenshots(page, 'pipeline-run');
     expect(await fitsPhone(page)).toBe(true);
-    expect(browser.errors).toEqual([]);
+    expect(fx.browser.errors).toEqual([]);
   });
 
   it('lists the runs of every app and of one app with status, trigger, actor and duration', async () => {
-    const { page } = browser;
-    await page.goto(`${daemon.url}/pipelines`);
+    const { page } = fx.browser;
+    await page.goto(`${fx.url}/pipelines`);
     const row = page
       .getByRole('table', { name: 'Pipeline runs' })
       .getByRole('row')
@@ -184,11 +142,11 @@ describe('the Pipelines page in a real browser', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Pipelines of ${app}`);
     await page.getByRole('link', { name: `${app} run 1` }).waitFor();
     await saveScreenshots(page, 'pipelines-app');
-    expect(browser.errors).toEqual([]);
+    expect(fx.browser.errors).toEqual([]);
   });
 
   it('re-runs the same ref, follows runs through a daemon restart and out of the queue, and cancels one', async () => {
-    const { page } = browser;
+    const { page } = fx.browser;
     await page.goto(runPage(1));
     await page.getByRole('button', { name: 'Re-run', exact: true }).click();
     await page
@@ -199,16 +157,16 @@ describe('the Pipelines page in a real browser', () => {
     await page.getByRole('heading', { name: 'Waiting for approval' }).waitFor({ timeout: 60_000 });
     await page.getByText('live', { exact: true }).waitFor();
 
-    await daemon.stop();
+    await fx.daemon.stop();
     await page.getByText('reconnecting…').waitFor();
-    daemon = await startDaemon({ home: daemon.home, env: { BERTH_LISTEN: `127.0.0.1:${port}` } });
+    await fx.startDaemonAgain();
     // The daemon ends runs it was running when it stopped; the page reconnects and shows that.
     await expect.poll(() => runStatus(page), { timeout: 30_000 }).toMatch(/^(error|cancelled)$/);
     expect(await page.getByText('reconnecting…').count()).toBe(0);
     // Chromium logs the stream cut by the stop and the refused connections while the daemon was down.
     const expected = /ERR_CONNECTION_REFUSED|ERR_INCOMPLETE_CHUNKED_ENCODING/;
-    expect(browser.errors.filter((e) => !expected.test(e))).toEqual([]);
-    browser.errors.length = 0;
+    expect(fx.browser.errors.filter((e) => !expected.test(e))).toEqual([]);
+    fx.browser.errors.length = 0;
 
     await page.getByRole('button', { name: 'Re-run', exact: true }).click();
     await page
@@ -226,7 +184,7 @@ describe('the Pipelines page in a real browser', () => {
       .click();
     await page.waitForURL(`**/apps/${app}/pipelines/4`);
     await expect.poll(() => runStatus(page)).toBe('queued');
-    expect((await call('POST', `/apps/${app}/pipelines/runs/3/cancel`)).status).toBe(200);
+    expect((await fx.call('POST', `/apps/${app}/pipelines/runs/3/cancel`)).status).toBe(200);
     await page.getByRole('heading', { name: 'Waiting for approval' }).waitFor({ timeout: 60_000 });
     await stepButton(page, 'build').click();
     await expect
@@ -239,6 +197,6 @@ describe('the Pipelines page in a real browser', () => {
       .getByRole('button', { name: 'Cancel run', exact: true })
       .click();
     await expect.poll(() => runStatus(page), { timeout: 30_000 }).toBe('cancelled');
-    expect(browser.errors).toEqual([]);
+    expect(fx.browser.errors).toEqual([]);
   });
 });

@@ -2,28 +2,24 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { berth, removeHome, startDaemon, type Daemon } from '../../support/berth-process.js';
-import {
-  desktop,
-  loginThroughForm,
-  openBrowser,
-  phone,
-  saveScreenshots,
-  type BrowserSession,
-} from '../../support/browser.js';
-import { docker, purgeApp, uniqueApp } from '../../support/docker-cli.js';
+import { berth } from '../../support/berth-process.js';
+import { fitsPhone, loginThroughForm, saveScreenshots } from '../../support/browser.js';
+import { dashboardFixture } from '../../support/dashboard-fixture.js';
+import { docker, uniqueApp } from '../../support/docker-cli.js';
 import { testImage } from '../../support/test-image.js';
-import { waitFor } from '../../support/wait-for.js';
 
 const app = uniqueApp('dashsec');
 const image = `berth-test/dash-scan:${process.pid}`;
 const password = 'correct-horse-battery-staple';
 const work = mkdtempSync(join(tmpdir(), 'berth-dash-scan-'));
-let daemon: Daemon;
-let adminToken: string;
-let browser: BrowserSession;
+const fx = dashboardFixture({
+  users: [
+    { name: 'sam', password, role: 'deployer' },
+    { name: 'vic', password, role: 'viewer' },
+  ],
+  apps: [app],
+});
 
 /** An image holding two installed Python packages, as pip leaves them (no registry, no pull). */
 function buildImage(): void {
@@ -71,57 +67,17 @@ function writeAdvisories(): string {
   return dir;
 }
 
-/** Whether the page fits a phone screen without scrolling sideways (wide tables scroll in their own box). */
-async function fitsPhone(page: Page): Promise<boolean> {
-  await page.setViewportSize(phone);
-  const fits = await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth');
-  await page.setViewportSize(desktop);
-  return fits === true;
-}
-
-async function call(method: string, path: string, body?: unknown): Promise<Response> {
-  return fetch(`${daemon.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
-
 beforeAll(async () => {
   buildImage();
-  daemon = await startDaemon();
-  adminToken = readFileSync(join(daemon.home, 'admin.token'), 'utf8').trim();
-  const update = await berth(['db', 'update', '--from', writeAdvisories(), '--json'], { env: daemon.env });
+  const update = await berth(['db', 'update', '--from', writeAdvisories(), '--json'], { env: fx.daemon.env });
   expect(update.code, update.stderr).toBe(0);
-  for (const [name, role] of [
-    ['sam', 'deployer'],
-    ['vic', 'viewer'],
-  ] as const) {
-    const created = await call('POST', '/users', { name, password, role });
-    expect(created.status, await created.clone().text()).toBe(201);
-  }
   // A release deployed without a pipeline, so the release gates list has a row that says so.
   const compose = `name: ${app}\nservices:\n  web:\n    image: ${testImage}\n    command: ["sleep", "100000"]\n    stop_grace_period: 1s\n`;
-  const deployed = await call('POST', '/apps', {
-    composeFile: { path: '/srv/sec/compose.yaml', content: compose },
-    projectDir: '/srv/sec',
-  });
-  expect(deployed.status, await deployed.clone().text()).toBe(201);
-  await waitFor(`${app} to converge`, async () => {
-    const status = (await (await call('GET', `/apps/${app}`)).json()) as { converged: boolean };
-    return status.converged;
-  });
-  browser = await openBrowser();
+  await fx.deploy(compose, '/srv/sec');
+  await fx.waitForConverged(app);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  if (daemon) {
-    await call('DELETE', `/apps/${app}`).catch(() => undefined);
-    await daemon.stop();
-    removeHome(daemon.home);
-  }
-  purgeApp(app);
+afterAll(() => {
   try {
     docker('rmi', '-f', image);
   } catch {
@@ -132,23 +88,23 @@ afterAll(async () => {
 
 describe('the Security page in a real browser', () => {
   it('shows a viewer the scan form disabled, with the reason', async () => {
-    const { page } = browser;
-    await loginThroughForm(page, daemon.url, 'vic', password);
-    await page.goto(`${daemon.url}/security`);
+    const { page } = fx.browser;
+    await loginThroughForm(page, fx.url, 'vic', password);
+    await page.goto(`${fx.url}/security`);
     await page.getByTestId('security').waitFor();
     expect(await page.getByLabel('Image', { exact: true }).isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Scan', exact: true }).isDisabled()).toBe(true);
     expect(await page.locator('#scan-help').textContent()).toBe(
       'Scanning needs the deployer role; vic is a viewer.',
     );
-    expect(browser.errors).toEqual([]);
+    expect(fx.browser.errors).toEqual([]);
     await page.getByRole('button', { name: 'Log out' }).click();
   });
 
   it('scans a local image through the form and shows the report with its counts', async () => {
-    const { page } = browser;
-    await loginThroughForm(page, daemon.url, 'sam', password);
-    await page.goto(`${daemon.url}/security`);
+    const { page } = fx.browser;
+    await loginThroughForm(page, fx.url, 'sam', password);
+    await page.goto(`${fx.url}/security`);
     await page.getByLabel('Image', { exact: true }).fill(image);
     await page.getByRole('button', { name: 'Scan', exact: true }).click();
 
@@ -180,11 +136,11 @@ describe('the Security page in a real browser', () => {
     expect(cells.slice(3, 5)).toEqual(['1', '1']); // critical, high
     await saveScreenshots(page, 'security-report');
     expect(await fitsPhone(page)).toBe(true);
-    expect(browser.errors).toEqual([]);
+    expect(fx.browser.errors).toEqual([]);
   });
 
   it('filters the findings by text, severity and available fix, keeping the filter in the URL', async () => {
-    const { page } = browser;
+    const { page } = fx.browser;
     const vulns = page.getByRole('table', { name: 'Vulnerabilities' });
     const ids = async (): Promise<string[]> =>
       (await vulns.getByRole('link').allTextContents()).filter((t) => t.startsWith('BERTH-DASH'));
@@ -205,11 +161,11 @@ describe('the Security page in a real browser', () => {
     await page.getByLabel('Fix available').uncheck();
     await page.getByRole('button', { name: /^\d+\s?medium$/ }).click();
     await expect.poll(ids).toEqual(['BERTH-DASH-0002']);
-    expect(browser.errors).toEqual([]);
+    expect(fx.browser.errors).toEqual([]);
   });
 
   it('downloads the SBOM as CycloneDX and lists releases with the gate that let them through', async () => {
-    const { page } = browser;
+    const { page } = fx.browser;
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'SBOM (CycloneDX)' }).click(),
@@ -233,6 +189,6 @@ describe('the Security page in a real browser', () => {
     await page.getByTestId('scan-report').waitFor({ state: 'detached' });
     await saveScreenshots(page, 'security');
     expect(await fitsPhone(page)).toBe(true);
-    expect(browser.errors).toEqual([]);
+    expect(fx.browser.errors).toEqual([]);
   });
 });

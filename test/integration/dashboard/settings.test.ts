@@ -1,38 +1,21 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeHome, startDaemon, type Daemon } from '../../support/berth-process.js';
-import {
-  loginThroughForm,
-  openBrowser,
-  saveScreenshots,
-  type BrowserSession,
-} from '../../support/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loginThroughForm, saveScreenshots } from '../../support/browser.js';
+import { dashboardFixture } from '../../support/dashboard-fixture.js';
 
 // Secrets and pipeline sources need no deployed app, so this test deploys none: it types the app name.
 const app = 'shop';
-const admin = { name: 'ada', password: 'settings admin password' };
+const admin = { name: 'ada', password: 'settings admin password', role: 'admin' } as const;
 const viewer = { name: 'vic', password: 'viewer password 12' };
 const secretValue = 'hunter2-but-longer-than-8';
-let daemon: Daemon;
-let adminToken: string;
-let browser: BrowserSession;
+const fx = dashboardFixture({ users: [admin] });
 let shownToken = '';
 let webhookSecret = '';
-
-async function call(method: string, path: string, token: string, body?: unknown): Promise<Response> {
-  return fetch(`${daemon.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
 
 /** A GitHub ping signed with `secret`, as GitHub sends it when a webhook is saved. */
 function githubPing(secret: string): Promise<Response> {
   const body = JSON.stringify({ zen: 'Keep it logically awesome.', hook_id: 1 });
-  return fetch(`${daemon.url}/hooks/${app}/github`, {
+  return fetch(`${fx.url}/hooks/${app}/github`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -45,26 +28,13 @@ function githubPing(secret: string): Promise<Response> {
 }
 
 beforeAll(async () => {
-  daemon = await startDaemon();
-  adminToken = readFileSync(join(daemon.home, 'admin.token'), 'utf8').trim();
-  const created = await call('POST', '/users', adminToken, { ...admin, role: 'admin' });
-  expect(created.status, await created.clone().text()).toBe(201);
-  browser = await openBrowser();
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: daemon.url });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (daemon) {
-    await daemon.stop();
-    removeHome(daemon.home);
-  }
+  await fx.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: fx.url });
 });
 
 describe('settings page in a real browser', () => {
   it('lets an admin add a viewer, who then shows in the users list', async () => {
-    const { page } = browser;
-    await loginThroughForm(page, daemon.url, admin.name, admin.password);
+    const { page } = fx.browser;
+    await loginThroughForm(page, fx.url, admin.name, admin.password);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     const settings = page.getByTestId('settings');
     await settings.getByRole('heading', { name: 'Users', level: 2 }).waitFor();
@@ -82,11 +52,11 @@ describe('settings page in a real browser', () => {
     expect(await row.textContent()).toContain('every app');
     expect(await settings.getByRole('button', { name: 'Remove vic' }).isVisible()).toBe(true);
     await saveScreenshots(page, 'settings-users');
-    expect(browser.errors).toEqual([]);
+    expect(fx.browser.errors).toEqual([]);
   });
 
   it('creates an API token, shows it once with a copy button, and never again', async () => {
-    const { page } = browser;
+    const { page } = fx.browser;
     const settings = page.getByTestId('settings');
     await settings.getByRole('link', { name: 'API tokens' }).click();
     await settings.getByRole('heading', { name: 'API tokens', level: 2 }).waitFor();
@@ -101,7 +71,7 @@ describe('settings page in a real browser', () => {
     await once.getByRole('button', { name: 'Copy' }).click();
     await expect.poll(() => once.getByRole('status').textContent()).toContain('Copied');
     expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(shownToken);
-    const version = await call('GET', '/version', shownToken);
+    const version = await fx.callAs(shownToken, 'GET', '/version');
     expect(version.status).toBe(200);
     await saveScreenshots(page, 'settings-token-once');
 
@@ -116,11 +86,11 @@ describe('settings page in a real browser', () => {
     await page.reload();
     await row.waitFor();
     expect(await page.content()).not.toContain(shownToken);
-    expect(browser.errors).toEqual([]);
+    expect(fx.browser.errors).toEqual([]);
   });
 
   it('sets a secret through a password field and lists only its name', async () => {
-    const { page } = browser;
+    const { page } = fx.browser;
     const settings = page.getByTestId('settings');
     await settings.getByRole('link', { name: 'Secrets' }).click();
     await settings.getByLabel('App').fill(app);
@@ -154,24 +124,24 @@ describe('settings page in a real browser', () => {
     await expect
       .poll(() => settings.getByRole('status').allTextContents())
       .toContainEqual(expect.stringContaining('Replaced DB_PASSWORD.'));
-    const listed = await (await call('GET', `/apps/${app}/secrets`, adminToken)).json();
+    const listed = await (await fx.call('GET', `/apps/${app}/secrets`)).json();
     expect(listed).toMatchObject({ secrets: [{ name: 'DB_PASSWORD' }] });
     await saveScreenshots(page, 'settings-secrets');
-    expect(browser.errors).toEqual([]);
+    expect(fx.browser.errors).toEqual([]);
   });
 
   it('connects a repository and shows the webhook URL and secret once; the secret signs a ping', async () => {
-    const { page } = browser;
+    const { page } = fx.browser;
     const settings = page.getByTestId('settings');
     await settings.getByRole('link', { name: 'Webhooks' }).click();
     expect(await settings.getByLabel('App').inputValue()).toBe(app);
     await settings.getByText(`${app} has no repository connected`).waitFor();
     // The API answers 404 for an app without a pipeline source, which chromium logs as a console error:
     // that one is expected (the page shows "no repository connected" for it); nothing else is.
-    expect(browser.errors).toEqual([
+    expect(fx.browser.errors).toEqual([
       'console: Failed to load resource: the server responded with a status of 404 (Not Found)',
     ]);
-    browser.errors.length = 0;
+    fx.browser.errors.length = 0;
 
     await settings.getByLabel('Repository URL').fill('https://github.example/acme/shop.git');
     await settings.getByLabel('Forge (for webhooks)').selectOption('github');
@@ -180,7 +150,7 @@ describe('settings page in a real browser', () => {
     await once.waitFor();
     webhookSecret = await once.getByLabel('Webhook secret').inputValue();
     expect(webhookSecret.length).toBeGreaterThanOrEqual(24);
-    expect(await settings.getByLabel('Webhook URL').inputValue()).toBe(`${daemon.url}/hooks/${app}/github`);
+    expect(await settings.getByLabel('Webhook URL').inputValue()).toBe(`${fx.url}/hooks/${app}/github`);
     expect((await githubPing(webhookSecret)).status).toBe(200);
     await saveScreenshots(page, 'settings-webhooks');
 
@@ -195,13 +165,13 @@ describe('settings page in a real browser', () => {
     expect((await githubPing(webhookSecret)).status).toBe(401);
     expect((await githubPing(rotated)).status).toBe(200);
     await settings.getByRole('button', { name: 'I have copied it' }).click();
-    expect(browser.errors).toEqual([]);
+    expect(fx.browser.errors).toEqual([]);
   });
 
   it('shows every change in the audit log with actor and outcome, filtered by user and outcome', async () => {
-    const { page } = browser;
+    const { page } = fx.browser;
     // A wrong password for vic, as someone guessing would send it.
-    const guess = await fetch(`${daemon.url}/api/v1/auth/login`, {
+    const guess = await fetch(`${fx.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: viewer.name, password: 'not the password' }),
@@ -236,14 +206,14 @@ describe('settings page in a real browser', () => {
       )
       .toBe(true);
     await saveScreenshots(page, 'settings-audit');
-    expect(browser.errors).toEqual([]);
+    expect(fx.browser.errors).toEqual([]);
   });
 
   it('pages through the audit log 25 entries at a time, with filters kept', async () => {
-    const { page } = browser;
+    const { page } = fx.browser;
     // 27 refused revocations by the admin token: each is audited with outcome 422.
     for (let i = 0; i < 27; i++) {
-      expect((await call('DELETE', `/tokens/${900_000 + i}`, adminToken)).status).toBe(422);
+      expect((await fx.call('DELETE', `/tokens/${900_000 + i}`)).status).toBe(422);
     }
     const settings = page.getByTestId('settings');
     await settings.getByRole('button', { name: 'Clear' }).click();
@@ -266,18 +236,13 @@ describe('settings page in a real browser', () => {
     await pager.getByRole('button', { name: '← Previous' }).click();
     await expect.poll(async () => (await targets())[0]).toBe('900026');
     expect(new URL(page.url()).searchParams.get('before')).toBeNull();
-    expect(browser.errors).toEqual([]);
+    expect(fx.browser.errors).toEqual([]);
   });
 
   it('shows a viewer the settings read-only: no user admin, no secret changes, no audit log', async () => {
-    const { page } = browser;
+    const { page } = fx.browser;
     await page.getByRole('button', { name: 'Log out' }).click();
-    await loginThroughForm(
-      page,
-      `${daemon.url}/settings?tab=secrets&app=${app}`,
-      viewer.name,
-      viewer.password,
-    );
+    await loginThroughForm(page, `${fx.url}/settings?tab=secrets&app=${app}`, viewer.name, viewer.password);
     const settings = page.getByTestId('settings');
 
     const row = settings
@@ -307,6 +272,6 @@ describe('settings page in a real browser', () => {
     await settings.getByRole('button', { name: 'Create token' }).click();
     await settings.getByTestId('shown-once').waitFor();
     expect(await settings.getByLabel('For user').count()).toBe(0);
-    expect(browser.errors).toEqual([]);
+    expect(fx.browser.errors).toEqual([]);
   });
 });

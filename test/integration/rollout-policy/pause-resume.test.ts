@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppStatus } from '../../../src/orchestrator/index.js';
-import { berth, freePort, removeHome, startDaemon, type Daemon } from '../../support/berth-process.js';
-import { composeProject, type ComposeProject } from '../../support/compose-project.js';
-import { purgeApp, uniqueApp } from '../../support/docker-cli.js';
+import { appFixture } from '../../support/app-fixture.js';
 import { startLoad } from '../../support/http-load.js';
 import { testImage } from '../../support/test-image.js';
-
-const app = uniqueApp('pause');
-let daemon: Daemon;
-let project: ComposeProject;
-let port: number;
 
 // Version 2 crashes once, 3 s after it starts (about 2 s after its readiness probe passes), then runs
 // normally: the shared volume remembers the crash. `delay` keeps the second batch waiting long enough
 // for the failure policy to pause the update before slot 2 is touched.
-const compose = () => `
+const fx = appFixture(
+  'pause',
+  ({ app, port }) => `
 name: ${app}
 services:
   web:
@@ -39,41 +34,16 @@ services:
       readiness: { http: { port: 8080, path: /index.html }, period: 1s }
 volumes:
   flags: {}
-`;
+`,
+);
+const { app, url } = fx;
 
-const up = (version: string) =>
-  berth(['up', '--timeout', '90'], { env: { ...daemon.env, VERSION: version }, cwd: project.dir });
-const url = () => `http://127.0.0.1:${port}/`;
-
-interface ReleaseRow {
-  number: number;
-  status: string;
-  message: string | null;
-}
-const releases = async (): Promise<ReleaseRow[]> =>
-  (
-    JSON.parse((await berth(['releases', app, '--json'], { env: daemon.env })).stdout) as {
-      releases: ReleaseRow[];
-    }
-  ).releases;
-
-beforeAll(async () => {
-  port = await freePort();
-  project = composeProject(compose());
-  daemon = await startDaemon();
-});
-
-afterAll(async () => {
-  await daemon?.stop();
-  purgeApp(app);
-  project?.remove();
-  if (daemon) removeHome(daemon.home);
-});
+const up = (version: string) => fx.up({ VERSION: version }, ['--timeout', '90']);
 
 describe('update_config.failure_action: pause', () => {
   it('pauses an update whose new replica crashes within monitor, and the old replica keeps serving', async () => {
     const first = await up('v1');
-    expect(first.code, first.stderr + daemon.output()).toBe(0);
+    expect(first.code, first.stderr + fx.daemon.output()).toBe(0);
 
     const load = startLoad(url(), { workers: 2, pauseMs: 50 });
     const second = await up('v2');
@@ -86,18 +56,18 @@ describe('update_config.failure_action: pause', () => {
     await new Promise((r) => setTimeout(r, 4000));
     const during = await load.stop();
     expect(during.bodies.get('v1'), JSON.stringify([...during.bodies])).toBeGreaterThan(0);
-    expect((await releases())[0]).toMatchObject({ number: 2, status: 'paused' });
-    const status = JSON.parse((await berth(['ps', app, '--json'], { env: daemon.env })).stdout) as AppStatus;
+    expect((await fx.releases())[0]).toMatchObject({ number: 2, status: 'paused' });
+    const status = JSON.parse((await fx.berth(['ps', app, '--json'])).stdout) as AppStatus;
     const slot2 = status.services[0]?.replicas.filter((r) => r.replica === 2) ?? [];
     expect(slot2.map((r) => [r.release, r.state, r.ready])).toEqual([[1, 'running', true]]);
     console.log(
       `while paused: ${during.requests} requests, ${during.non2xx} non-2xx, ${during.errors} errors, bodies ${JSON.stringify([...during.bodies])}`,
     );
 
-    const table = (await berth(['releases', app], { env: daemon.env })).stdout;
+    const table = (await fx.berth(['releases', app])).stdout;
     expect(table).toMatch(/^2\s+\S+ \S+\s+paused\s+up by /m);
     expect(table).toContain(`Continue with: berth rollout resume ${app}`);
-    const events = (await berth(['events', app], { env: daemon.env })).stdout;
+    const events = (await fx.berth(['events', app])).stdout;
     expect(events).toMatch(
       /rollout\.task-failed\s+release 2: replacement replica failed: \S+ exited with code 1/,
     );
@@ -106,19 +76,19 @@ describe('update_config.failure_action: pause', () => {
 
   it('berth rollout resume finishes the update', async () => {
     const load = startLoad(url(), { workers: 2, pauseMs: 50 });
-    const resumed = await berth(['rollout', 'resume', app, '--timeout', '60'], { env: daemon.env });
-    expect(resumed.code, resumed.stderr + daemon.output()).toBe(0);
+    const resumed = await fx.berth(['rollout', 'resume', app, '--timeout', '60']);
+    expect(resumed.code, resumed.stderr + fx.daemon.output()).toBe(0);
     expect(resumed.stdout).toContain(`Release 2 of ${app} resumed.`);
     expect(resumed.stdout).toContain(`${app}: release 2 is ready`);
     const result = await load.stop();
     console.log(
       `resume: ${result.requests} requests, ${result.non2xx} non-2xx, ${result.errors} errors, bodies ${JSON.stringify([...result.bodies])}`,
     );
-    expect((await releases())[0]).toMatchObject({ number: 2, status: 'active' });
+    expect((await fx.releases())[0]).toMatchObject({ number: 2, status: 'active' });
     const bodies = new Set<string>();
     for (let i = 0; i < 10; i++) bodies.add((await (await fetch(url())).text()).trim());
     expect([...bodies]).toEqual(['v2']);
-    const events = (await berth(['events', app], { env: daemon.env })).stdout;
+    const events = (await fx.berth(['events', app])).stdout;
     expect(events).toMatch(/rollout\.resumed\s+release 2 resumed by admin-token/);
   });
 });

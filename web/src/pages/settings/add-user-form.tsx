@@ -1,9 +1,9 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { api, type Role } from '../../api';
-import { ErrorBanner, Spinner } from '../../components';
 import { parseAppList } from './settings-logic';
 import type { User } from './types';
+import { SettingsForm, useSubmission } from './parts/settings-form';
 
 const roleHelp: Readonly<Record<Role, string>> = {
   viewer: 'reads everything it can see',
@@ -17,41 +17,29 @@ export function AddUserForm({ onAdded }: { onAdded: (user: User) => void }): JSX
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<Role>('viewer');
   const [apps, setApps] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
 
-  const submit = async (): Promise<void> => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const scope = parseAppList(apps);
-      const user = await api.post<User>('/users', {
-        name: name.trim(),
-        password,
-        role,
-        ...(scope ? { apps: scope } : {}),
-      });
-      setName('');
-      setPassword('');
-      setApps('');
-      onAdded(user);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submission = useSubmission(async () => {
+    const scope = parseAppList(apps);
+    const user = await api.post<User>('/users', {
+      name: name.trim(),
+      password,
+      role,
+      ...(scope ? { apps: scope } : {}),
+    });
+    setName('');
+    setPassword('');
+    setApps('');
+    onAdded(user);
+  });
 
   return (
-    <form
-      class="form settings-form"
-      aria-labelledby="add-user-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <SettingsForm
+      id="add-user"
+      title="Add a user"
+      submitLabel="Add user"
+      busyLabel="Adding the user…"
+      submission={submission}
     >
-      <h3 id="add-user-title">Add a user</h3>
       <div class="form-row">
         <div class="field">
           <label for="user-name">User name</label>
@@ -119,13 +107,6 @@ export function AddUserForm({ onAdded }: { onAdded: (user: User) => void }): JSX
           </p>
         </div>
       </div>
-      {error !== undefined ? <ErrorBanner error={error} /> : null}
-      <div>
-        <button type="submit" class="button button-primary" disabled={busy}>
-          Add user
-        </button>
-        {busy ? <Spinner inline label="Adding the user…" /> : null}
-      </div>
-    </form>
+    </SettingsForm>
   );
 }

@@ -1,9 +1,9 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { api, type SessionUser } from '../../api';
-import { ErrorBanner, Spinner } from '../../components';
 import { expiryChoices } from './settings-logic';
 import type { CreatedToken } from './types';
+import { SettingsForm, useSubmission } from './parts/settings-form';
 
 /**
  * Creates an API token with a name and an expiry; admins may create one for another user (the admin
@@ -24,37 +24,25 @@ export function CreateTokenForm({
   const [name, setName] = useState('');
   const [days, setDays] = useState(90);
   const [owner, setOwner] = useState(isUser ? me.name : '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
 
-  const submit = async (): Promise<void> => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const token = await api.post<CreatedToken>('/tokens', {
-        name: name.trim(),
-        expiresInDays: days,
-        ...(owner && owner !== me.name ? { user: owner } : {}),
-      });
-      setName('');
-      onCreated(token);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submission = useSubmission(async () => {
+    const token = await api.post<CreatedToken>('/tokens', {
+      name: name.trim(),
+      expiresInDays: days,
+      ...(owner && owner !== me.name ? { user: owner } : {}),
+    });
+    setName('');
+    onCreated(token);
+  });
 
   return (
-    <form
-      class="form settings-form"
-      aria-labelledby="create-token-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <SettingsForm
+      id="create-token"
+      title="Create a token"
+      submitLabel="Create token"
+      busyLabel="Creating the token…"
+      submission={submission}
     >
-      <h3 id="create-token-title">Create a token</h3>
       <div class="form-row">
         <div class="field">
           <label for="token-name">Token name</label>
@@ -105,13 +93,6 @@ export function CreateTokenForm({
           </div>
         ) : null}
       </div>
-      {error !== undefined ? <ErrorBanner error={error} /> : null}
-      <div>
-        <button type="submit" class="button button-primary" disabled={busy}>
-          Create token
-        </button>
-        {busy ? <Spinner inline label="Creating the token…" /> : null}
-      </div>
-    </form>
+    </SettingsForm>
   );
 }

@@ -1,9 +1,9 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { api } from '../../api';
-import { ErrorBanner, Spinner } from '../../components';
 import { sourceBody } from './settings-logic';
 import { forges, type PipelineSetupAnswer, type PipelineSource } from './types';
+import { SettingsForm, useSubmission } from './parts/settings-form';
 
 /**
  * Connects an app to its repository, or changes the connection: repository URL, branch, forge (for
@@ -25,35 +25,25 @@ export function PipelineSourceForm({
   const [forgeApi, setForgeApi] = useState(source?.forgeApi ?? '');
   const [forgeRepo, setForgeRepo] = useState(source?.forgeRepo ?? '');
   const [forgeToken, setForgeToken] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
 
-  const submit = async (): Promise<void> => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const answer = await api.put<PipelineSetupAnswer>(
-        `/apps/${encodeURIComponent(app)}/pipeline`,
-        sourceBody(
-          {
-            repoUrl: repoUrl.trim(),
-            branch: branch.trim() || 'main',
-            forge: forge === '' ? null : (forge as PipelineSource['forge']),
-            forgeApi: forgeApi.trim() || null,
-            forgeRepo: forgeRepo.trim() || null,
-            pollSeconds: source?.pollSeconds ?? null,
-          },
-          forgeToken ? { forgeToken } : {},
-        ),
-      );
-      setForgeToken('');
-      onSaved(answer);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submission = useSubmission(async () => {
+    const answer = await api.put<PipelineSetupAnswer>(
+      `/apps/${encodeURIComponent(app)}/pipeline`,
+      sourceBody(
+        {
+          repoUrl: repoUrl.trim(),
+          branch: branch.trim() || 'main',
+          forge: forge === '' ? null : (forge as PipelineSource['forge']),
+          forgeApi: forgeApi.trim() || null,
+          forgeRepo: forgeRepo.trim() || null,
+          pollSeconds: source?.pollSeconds ?? null,
+        },
+        forgeToken ? { forgeToken } : {},
+      ),
+    );
+    setForgeToken('');
+    onSaved(answer);
+  });
 
   const field = (
     id: string,
@@ -76,17 +66,13 @@ export function PipelineSourceForm({
   );
 
   return (
-    <form
-      class="form settings-form"
-      aria-labelledby="source-form-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <SettingsForm
+      id="source-form"
+      title={source ? `Change the repository of ${app}` : `Connect ${app} to its repository`}
+      submitLabel={source ? 'Save' : 'Connect'}
+      busyLabel="Saving…"
+      submission={submission}
     >
-      <h3 id="source-form-title">
-        {source ? `Change the repository of ${app}` : `Connect ${app} to its repository`}
-      </h3>
       <div class="form-row">
         {field('source-repo', 'Repository URL', repoUrl, setRepoUrl, {
           required: true,
@@ -122,13 +108,6 @@ export function PipelineSourceForm({
           })}
         </div>
       </details>
-      {error !== undefined ? <ErrorBanner error={error} /> : null}
-      <div>
-        <button type="submit" class="button button-primary" disabled={busy}>
-          {source ? 'Save' : 'Connect'}
-        </button>
-        {busy ? <Spinner inline label="Saving…" /> : null}
-      </div>
-    </form>
+    </SettingsForm>
   );
 }

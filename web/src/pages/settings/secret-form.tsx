@@ -1,8 +1,8 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api';
-import { ErrorBanner, Spinner } from '../../components';
 import { minSecretLength, secretNamePattern } from './settings-logic';
+import { SettingsForm, useSubmission } from './parts/settings-form';
 
 /**
  * Sets or replaces a secret: the value is typed into a password field, sent once, and cleared; the
@@ -22,10 +22,16 @@ export function SecretForm({
 }): JSX.Element {
   const [name, setName] = useState('');
   const [value, setValue] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
   const valueField = useRef<HTMLInputElement>(null);
   const replacing = existing.includes(name.trim());
+
+  const submission = useSubmission(async () => {
+    const secret = name.trim();
+    await api.put(`/apps/${encodeURIComponent(app)}/secrets/${encodeURIComponent(secret)}`, { value });
+    setName('');
+    setValue('');
+    onSaved(secret, replacing);
+  });
 
   useEffect(() => {
     if (!preset) return;
@@ -35,36 +41,18 @@ export function SecretForm({
   useEffect(() => {
     setName('');
     setValue('');
-    setError(undefined);
+    submission.clearError();
   }, [app]);
 
-  const submit = async (): Promise<void> => {
-    setBusy(true);
-    setError(undefined);
-    const secret = name.trim();
-    try {
-      await api.put(`/apps/${encodeURIComponent(app)}/secrets/${encodeURIComponent(secret)}`, { value });
-      setName('');
-      setValue('');
-      onSaved(secret, replacing);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <form
-      class="form settings-form"
-      aria-labelledby="secret-form-title"
+    <SettingsForm
+      id="secret-form"
+      title={`Set a secret of ${app}`}
+      submitLabel={replacing ? 'Replace value' : 'Set secret'}
+      busyLabel="Saving the secret…"
+      submission={submission}
       autocomplete="off"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
     >
-      <h3 id="secret-form-title">Set a secret of {app}</h3>
       <div class="form-row">
         <div class="field">
           <label for="secret-name">Name</label>
@@ -111,13 +99,6 @@ export function SecretForm({
           </p>
         </div>
       </div>
-      {error !== undefined ? <ErrorBanner error={error} /> : null}
-      <div>
-        <button type="submit" class="button button-primary" disabled={busy}>
-          {replacing ? 'Replace value' : 'Set secret'}
-        </button>
-        {busy ? <Spinner inline label="Saving the secret…" /> : null}
-      </div>
-    </form>
+    </SettingsForm>
   );
 }
