@@ -51,9 +51,12 @@ export interface PipelineServiceDeps {
     token?: string;
     signal: AbortSignal;
   }) => Promise<{ commit: string; message?: string; changedFiles?: string[] }>;
-  execute: (
-    input: ExecuteInput,
-  ) => Promise<{ status: 'success' | 'failure' | 'cancelled'; outputs: Record<string, string> }>;
+  execute: (input: ExecuteInput) => Promise<{
+    status: 'success' | 'failure' | 'cancelled';
+    outputs: Record<string, string>;
+    /** Why the run failed when no step says so (a top-level report gate, the engine gone). */
+    message?: string;
+  }>;
   /** Reports a run's state on its commit when the app has a forge token (best effort). */
   reportStatus?: (run: PipelineRun, state: 'pending' | 'success' | 'failure' | 'error') => Promise<void>;
   maxConcurrent?: number;
@@ -336,6 +339,7 @@ export class PipelineService {
       ...(run.trigger.cron ? { BERTH_CRON: run.trigger.cron } : {}),
     };
     let status: 'success' | 'failure' | 'cancelled' = 'success';
+    let message: string | null = null;
     const outputs: Record<string, string> = {};
     const decidedBy = new Map<string, string>();
     for (const [index, variant] of expandMatrix(spec, variables).entries()) {
@@ -381,11 +385,12 @@ export class PipelineService {
       Object.assign(outputs, result.outputs);
       if (result.status !== 'success') {
         status = result.status;
+        message = result.message ?? null;
         break;
       }
     }
     store.pipelines.updateRun(run.id, { outputs });
-    this.#finish(run.id, status, null);
+    this.#finish(run.id, status, message);
   }
 
   #saveStep(runId: number, variant: string, event: Extract<RunEvent, { type: 'step' }>): void {

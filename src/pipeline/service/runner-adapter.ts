@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { builtinHandlers, type BuiltinDeps } from '../builtins/index.js';
-import { runPipeline, type RunEvent as RunnerEvent } from '../runner/index.js';
+import { runPipeline, type RunEvent as RunnerEvent, type RunResult } from '../runner/index.js';
 import type { ResourcesSpec } from '../spec/index.js';
 import type { PipelineServiceDeps } from './pipeline-service.js';
 import type { RunEvent } from './run-events.js';
@@ -40,6 +40,29 @@ export function toRunEvent(event: RunnerEvent): RunEvent | undefined {
     case 'run-finished':
       return undefined;
   }
+}
+
+/** The name of the pseudo-step that holds the top-level `reports` (not a valid step name, so no clash). */
+export const reportsStepName = '(reports)';
+
+/**
+ * The top-level `reports` of a run, judged after its last step, as a step record: its summaries and, when
+ * a report gate failed the run, the reason. Undefined when the pipeline has none.
+ */
+export function reportsStepEvent(
+  result: Pick<RunResult, 'reports' | 'message' | 'status'>,
+): RunEvent | undefined {
+  const gate = result.message?.startsWith('report gate:') === true;
+  if (result.reports.length === 0 && !gate) return undefined;
+  return {
+    type: 'step',
+    variant: '',
+    step: reportsStepName,
+    kind: 'reports',
+    status: gate ? 'failure' : 'success',
+    ...(gate && result.message ? { message: result.message } : {}),
+    reports: [...result.reports],
+  };
 }
 
 /** The service's `execute`: one matrix variant through the container runner with the built-in kinds. */
@@ -84,6 +107,8 @@ export function executeWithRunner(deps: RunnerAdapterDeps): PipelineServiceDeps[
     for (const [step, values] of Object.entries(result.outputs)) {
       for (const [key, value] of Object.entries(values)) outputs[`${step}.${key}`] = value;
     }
-    return { status: result.status, outputs };
+    const reports = reportsStepEvent(result);
+    if (reports) input.onEvent(reports);
+    return { status: result.status, outputs, ...(result.message ? { message: result.message } : {}) };
   };
 }
