@@ -10,7 +10,7 @@ import {
   type CanaryState,
 } from './canary-steps.js';
 import type { DesiredApp } from './desired-state.js';
-import { upstreamOf, type TrafficSplit } from './ingress-routes.js';
+import { upstreamsOf, type TrafficSplit } from './ingress-routes.js';
 import type { ReplicaHealth } from './plan-types.js';
 
 /** What the reconciler needs before `plan`: slot caps and the ingress's traffic splits. */
@@ -176,15 +176,9 @@ export class CanaryController {
   ): { canary: ReturnType<typeof trafficStats>; stable: ReturnType<typeof trafficStats> } {
     const { traffic } = this.#deps.ingress;
     traffic.poll(now);
-    const upstreams = (list: readonly ManagedContainer[]): Set<string> =>
-      new Set(
-        list.flatMap((c) =>
-          (desired.specs.get(c.service)?.ports ?? []).map((p) => upstreamOf(c, desired, p.target) ?? ''),
-        ),
-      );
     return {
-      canary: trafficStats(traffic.records(upstreams(canary), since)),
-      stable: trafficStats(traffic.records(upstreams(stable), since)),
+      canary: trafficStats(traffic.records(upstreamsOf(canary, desired), since)),
+      stable: trafficStats(traffic.records(upstreamsOf(stable, desired), since)),
     };
   }
 

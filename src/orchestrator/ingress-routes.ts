@@ -3,13 +3,49 @@ import { weightedUpstreams, type IngressRoute } from '../ingress/index.js';
 import type { DesiredApp } from './desired-state.js';
 import type { ReplicaHealth } from './plan-types.js';
 
+/** A replica's address on its service's first network (any address when that is unknown). */
+export function replicaIp(c: ManagedContainer, desired: DesiredApp | undefined): string | undefined {
+  const service = desired?.specs.get(c.service);
+  const key = Object.keys(service?.networks ?? {}).sort()[0];
+  const network = key === undefined ? undefined : desired?.release.spec.networks[key]?.engineName;
+  return (network === undefined ? undefined : c.ips[network]) ?? Object.values(c.ips)[0];
+}
+
 /** `ip:port` the proxy dials for a replica, on the service's first network. */
 export function upstreamOf(c: ManagedContainer, desired: DesiredApp, target: number): string | undefined {
-  const service = desired.specs.get(c.service);
-  const key = Object.keys(service?.networks ?? {}).sort()[0];
-  const network = key === undefined ? undefined : desired.release.spec.networks[key]?.engineName;
-  const ip = (network === undefined ? undefined : c.ips[network]) ?? Object.values(c.ips)[0];
+  const ip = replicaIp(c, desired);
   return ip === undefined ? undefined : `${ip}:${target}`;
+}
+
+/** Every `ip:port` the proxy may dial for these replicas (each published port of their services). */
+export function upstreamsOf(containers: readonly ManagedContainer[], desired: DesiredApp): Set<string> {
+  return new Set(
+    containers.flatMap((c) =>
+      (desired.specs.get(c.service)?.ports ?? []).map((p) => upstreamOf(c, desired, p.target) ?? ''),
+    ),
+  );
+}
+
+/**
+ * How long to wait before stopping the replicas being removed: the longest drain time of those the
+ * proxy routed before this pass (every one when the app is going down), 0 when none was routed.
+ */
+export function drainBeforeRemovalMs(
+  desired: DesiredApp | undefined,
+  observed: readonly ManagedContainer[],
+  removing: ReadonlySet<string>,
+  routedBefore: ReadonlySet<string>,
+): number {
+  let drainMs = 0;
+  for (const c of observed) {
+    if (!removing.has(c.id)) continue;
+    const spec = desired?.specs.get(c.service);
+    const wasRouted =
+      desired !== undefined && [...upstreamsOf([c], desired)].some((u) => routedBefore.has(u));
+    const routedAnyway = desired === undefined && routedBefore.size > 0;
+    if (wasRouted || routedAnyway) drainMs = Math.max(drainMs, spec?.ingress?.drainMs ?? 2000);
+  }
+  return drainMs;
 }
 
 /**

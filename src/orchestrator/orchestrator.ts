@@ -13,7 +13,13 @@ import { desiredState, type DesiredApp } from './desired-state.js';
 import { plan } from './plan.js';
 import { PreemptionScheduler } from './preemption-scheduler.js';
 import type { Action, ReplicaHealth } from './plan-types.js';
-import { ingressRoutes, upstreamOf, type TrafficSplit } from './ingress-routes.js';
+import {
+  drainBeforeRemovalMs,
+  ingressRoutes,
+  replicaIp,
+  upstreamsOf,
+  type TrafficSplit,
+} from './ingress-routes.js';
 import { Prober } from './prober.js';
 import { buildStatus } from './status.js';
 
@@ -75,8 +81,7 @@ export class Orchestrator {
         options.ingress.traffic.poll(now);
         const rates = new Map<string, number>();
         for (const c of observed) {
-          const ports = desired.specs.get(c.service)?.ports ?? [];
-          const upstreams = new Set(ports.map((p) => upstreamOf(c, desired, p.target) ?? ''));
+          const upstreams = upstreamsOf([c], desired);
           rates.set(
             c.id,
             options.ingress.traffic.records(upstreams, now - windowMs).length / (windowMs / 1000),
@@ -324,16 +329,7 @@ export class Orchestrator {
       logger.error({ err: error, app }, 'ingress update failed');
       return;
     }
-    let drainMs = 0;
-    for (const c of observed) {
-      if (!removing.has(c.id)) continue;
-      const spec = desired?.specs.get(c.service);
-      const wasRouted =
-        desired !== undefined &&
-        (spec?.ports ?? []).some((p) => routedBefore.has(upstreamOf(c, desired, p.target) ?? ''));
-      const routedAnyway = desired === undefined && routedBefore.size > 0;
-      if (wasRouted || routedAnyway) drainMs = Math.max(drainMs, spec?.ingress?.drainMs ?? 2000);
-    }
+    const drainMs = drainBeforeRemovalMs(desired, observed, removing, routedBefore);
     if (drainMs > 0) {
       // The proxy re-resolves replicas every upstreamRefreshMs: wait for that, then the drain time.
       const waitMs = drainMs + upstreamRefreshMs;
@@ -373,17 +369,12 @@ export class Orchestrator {
       app,
       observed.map((container) => {
         const spec = desired?.specs.get(container.service);
-        const network = Object.keys(spec?.networks ?? {}).sort()[0];
-        const networkName =
-          network === undefined ? undefined : desired?.release.spec.networks[network]?.engineName;
         return {
           container,
           readiness: spec?.probes.readiness,
           liveness: spec?.probes.liveness,
           target: {
-            ip:
-              (networkName === undefined ? undefined : container.ips[networkName]) ??
-              Object.values(container.ips)[0],
+            ip: replicaIp(container, desired),
             exec: (command, timeoutMs) => engine.exec(container.id, command, timeoutMs),
           },
         };

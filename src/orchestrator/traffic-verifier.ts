@@ -4,7 +4,7 @@ import { trafficStats, type Ingress, type TrafficStats } from '../ingress/index.
 import type { Release, Store } from '../store/index.js';
 import { criticalAlertSince } from './critical-alert.js';
 import type { DesiredApp } from './desired-state.js';
-import { upstreamOf } from './ingress-routes.js';
+import { upstreamsOf } from './ingress-routes.js';
 import { describeSides } from './traffic-comparison.js';
 import { startVerification, verificationStep, type VerificationState } from './verification.js';
 
@@ -75,7 +75,7 @@ export class TrafficVerifier {
     ingress.traffic.poll(now);
     const stats = trafficStats(
       ingress.traffic
-        .records(this.#upstreams(old, desired), release.createdAt - spec.windowMs)
+        .records(upstreamsOf(old, desired), release.createdAt - spec.windowMs)
         .filter((r) => r.atMs <= release.createdAt),
     );
     this.#baselines.set(release.app, { release: release.number, stats });
@@ -118,7 +118,7 @@ export class TrafficVerifier {
       return { outcome: 'failed', message: `verification failed: ${alert.message}` };
     }
     ingress.traffic.poll(now);
-    const traffic = trafficStats(ingress.traffic.records(this.#upstreams(fresh, desired), state.lastCheckAt));
+    const traffic = trafficStats(ingress.traffic.records(upstreamsOf(fresh, desired), state.lastCheckAt));
     const baseline = this.#baselines.get(app);
     const step = verificationStep(
       state,
@@ -133,13 +133,5 @@ export class TrafficVerifier {
       return { outcome: 'continue', message: step.message, wakeAt };
     }
     return { outcome: step.outcome, message: step.message };
-  }
-
-  #upstreams(containers: readonly ManagedContainer[], desired: DesiredApp): Set<string> {
-    return new Set(
-      containers.flatMap((c) =>
-        (desired.specs.get(c.service)?.ports ?? []).map((p) => upstreamOf(c, desired, p.target) ?? ''),
-      ),
-    );
   }
 }
