@@ -16,15 +16,7 @@ import { labelKeys } from './labels.js';
 import { healthOf, toManagedContainer } from './managed-container.js';
 import { buildImage, pullImage } from './image-transfer.js';
 import { ndjsonLines, readStream } from './stream-reading.js';
-
-/** A line of the Engine API's `/events` stream. */
-interface RawEvent {
-  Type: string;
-  Action: string;
-  Actor: { ID: string; Attributes?: Record<string, string> };
-  time: number;
-  timeNano: number;
-}
+import { watchContainerEvents } from './watch-events.js';
 
 /** Builds dockerode's connection options from DOCKER_HOST syntax (unix path/URL or tcp://host:port). */
 function connection(dockerHost: string): Docker.DockerOptions {
@@ -400,39 +392,19 @@ export class DockerEngine {
    * Streams container events for Berth-managed containers until `signal` aborts; reconnects with
    * `since` after a drop so no event window is lost.
    */
-  async watchEvents(
+  watchEvents(
     onEvent: (event: EngineEvent) => void,
     onError: (error: unknown) => void,
     signal: AbortSignal,
   ): Promise<void> {
-    let since = Math.floor(Date.now() / 1000);
-    while (!signal.aborted) {
-      try {
-        const stream = (await this.#docker.getEvents({
-          since,
-          filters: { type: ['container'], label: [this.#owned] },
-          abortSignal: signal,
-        } as Docker.GetEventsOptions)) as Readable;
-        await readStream(
-          stream,
-          ndjsonLines<RawEvent>((raw) => {
-            since = raw.time;
-            this.#inspectCache.delete(raw.Actor.ID);
-            onEvent({
-              type: raw.Type,
-              action: raw.Action,
-              id: raw.Actor.ID,
-              labels: raw.Actor.Attributes ?? {},
-              timeNano: raw.timeNano,
-            });
-          }),
-          signal,
-        );
-      } catch (error) {
-        if (signal.aborted) return;
-        onError(toEngineError(error, 'watch events', this.dockerHost));
-      }
-      if (!signal.aborted) await new Promise((r) => setTimeout(r, 1000));
-    }
+    return watchContainerEvents(
+      { docker: this.#docker, label: this.#owned, dockerHost: this.dockerHost },
+      (event) => {
+        this.#inspectCache.delete(event.id);
+        onEvent(event);
+      },
+      onError,
+      signal,
+    );
   }
 }
