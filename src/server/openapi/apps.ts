@@ -1,6 +1,7 @@
 import { DeployRequestSchema, RollbackRequestSchema, ScaleRequestSchema } from '../api-schemas.js';
 import { MetricsQuerySchema } from '../routes/metrics.js';
 import {
+  eventsOrStream,
   appParam,
   errors,
   fromZod,
@@ -157,13 +158,7 @@ export const appsArea: ApiArea = {
           ),
         ],
         responses: {
-          '200': {
-            description: 'Events (JSON, newest first), or a stream of them, oldest first',
-            content: {
-              'application/json': { schema: { type: 'object', properties: { events: { type: 'array' } } } },
-              'text/event-stream': { schema: { type: 'string' } },
-            },
-          },
+          '200': eventsOrStream('Events (JSON, newest first), or a stream of them, oldest first'),
           ...errors('404'),
         },
       },

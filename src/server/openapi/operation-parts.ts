@@ -70,6 +70,17 @@ export function stream(description: string, type: 'application/x-ndjson' | 'text
 }
 
 /** Error answers, shared through `components.responses`. */
+/** A `{events: [...]}` JSON answer that streams as Server-Sent Events with `follow=1` (live views). */
+export function eventsOrStream(description: string): Json {
+  return {
+    description,
+    content: {
+      'application/json': { schema: { type: 'object', properties: { events: { type: 'array' } } } },
+      'text/event-stream': { schema: { type: 'string' } },
+    },
+  };
+}
+
 export const errorResponses = {
   '401': 'Unauthorized',
   '403': 'Forbidden',

@@ -2,6 +2,7 @@ import { forges } from '../../pipeline/webhooks/index.js';
 import { DecisionSchema, ManualRunSchema, SourceSchema } from '../routes/pipelines.js';
 import { SetSecretSchema } from '../routes/secrets.js';
 import {
+  eventsOrStream,
   appParam,
   errors,
   fromZod,
@@ -101,13 +102,7 @@ export const pipelinesArea: ApiArea = {
           queryParam('follow', 'Stream as Server-Sent Events until the run ends (`1`)', { type: 'string' }),
         ],
         responses: {
-          '200': {
-            description: 'Events (JSON), or a stream of them ending with an `end` event',
-            content: {
-              'application/json': { schema: { type: 'object', properties: { events: { type: 'array' } } } },
-              'text/event-stream': { schema: { type: 'string' } },
-            },
-          },
+          '200': eventsOrStream('Events (JSON), or a stream of them ending with an `end` event'),
           ...errors('422'),
         },
       },
